@@ -1,0 +1,28 @@
+package io.warroom.chat;
+
+import java.util.List;
+
+/**
+ * Outbound port of one chat platform. Only the delivery module calls it, so rate limits, retries and
+ * ordering live in one place. Implementations throw {@link ChatDeliveryException} to report failures.
+ */
+public interface ChatGateway {
+
+    Platform platform();
+
+    /**
+     * Posts a message to the conversation (inside its thread when it has one).
+     * @param visibleTo a platform user id when only that user should see it (ephemeral), else null
+     * @return the platform's id of the new message
+     */
+    String post(Conversation conversation, OutboundMessage message, String visibleTo);
+
+    /** Replaces a message posted earlier. */
+    void update(Conversation conversation, String messageRef, OutboundMessage message);
+
+    /** Creates a group chat and returns its channel id. {@code idempotencyKey} lets the platform dedupe. */
+    String createGroup(String name, List<String> memberUserIds, String idempotencyKey);
+
+    /** Adds people to a channel or group chat. */
+    void invite(Conversation conversation, List<String> memberUserIds);
+}

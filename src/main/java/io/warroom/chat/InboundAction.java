@@ -1,0 +1,21 @@
+package io.warroom.chat;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A button click or form submission, already authenticated by the adapter. {@code value} is the opaque
+ * id the button carried; the server decides what it means and re-checks who may do it.
+ */
+public record InboundAction(Conversation conversation, Actor actor, String actionId, String value,
+                            Map<String, String> formValues) {
+    public InboundAction {
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(actor, "actor");
+        if (actionId == null || actionId.isBlank()) {
+            throw new IllegalArgumentException("actionId must not be blank");
+        }
+        value = value == null ? "" : value;
+        formValues = formValues == null ? Map.of() : Map.copyOf(formValues);
+    }
+}

@@ -1,0 +1,113 @@
+package io.warroom.command.internal;
+
+import io.warroom.chat.ChatLocales;
+import io.warroom.chat.InboundCommand;
+import io.warroom.chat.OutboundMessage;
+import io.warroom.chat.Texts;
+import io.warroom.command.ChatCommand;
+import io.warroom.command.CommandContext;
+import io.warroom.command.CommandReceived;
+import io.warroom.command.CommandReply;
+import io.warroom.command.Commands;
+import io.warroom.delivery.Delivery;
+import io.warroom.delivery.Outbox;
+import io.warroom.delivery.Priority;
+import io.warroom.directory.Directory;
+import io.warroom.directory.Person;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs a command end to end in one transaction: who is asking, what they asked, the answer queued in the
+ * outbox, and the fact recorded on the timeline all commit together.
+ */
+@Service
+class CommandService implements Commands {
+
+    private final CommandRegistry registry;
+    private final Directory directory;
+    private final Outbox outbox;
+    private final ChatLocales locales;
+    private final Texts texts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CommandService(CommandRegistry registry, Directory directory, Outbox outbox, ChatLocales locales, Texts texts,
+                   ApplicationEventPublisher events, Clock clock) {
+        this.registry = registry;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.locales = locales;
+        this.texts = texts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void handle(InboundCommand command) {
+        Locale locale = locales.of(command.conversation());
+        Person person = directory.resolve(command.actor()).orElse(null);
+        if (person == null) {
+            record(command, command.actor().platform().id() + ":" + command.actor().userId(), "unknown-person");
+            reply(command, CommandReply.ephemeral(OutboundMessage.text(texts.get(locale, "command.unknown-person",
+                    command.actor().platform().id(), command.actor().userId()))));
+            return;
+        }
+        CommandReply reply;
+        String outcome = "ok";
+        try {
+            List<String> tokens = Tokenizer.split(command.text());
+            if (tokens.isEmpty()) {
+                tokens = List.of("help");
+            }
+            String name = tokens.get(0).toLowerCase(Locale.ROOT);
+            ChatCommand target = registry.find(name).orElseThrow(() -> unknown(name));
+            reply = target.run(new CommandContext(command, person, tokens.subList(1, tokens.size()), locale));
+        } catch (UsageException e) {
+            outcome = "usage";
+            reply = CommandReply.ephemeral(usage(locale, e));
+        }
+        record(command, person.id(), outcome);
+        reply(command, reply);
+    }
+
+    private UsageException unknown(String name) {
+        List<String> suggestions = DidYouMean.suggest(name, registry.names());
+        return suggestions.isEmpty()
+                ? new UsageException("command.unknown", name)
+                : new UsageException("command.unknown.suggest", name, String.join(", ", suggestions));
+    }
+
+    private OutboundMessage usage(Locale locale, UsageException e) {
+        StringBuilder commands = new StringBuilder();
+        for (ChatCommand c : registry.all()) {
+            commands.append("• /warroom ").append(c.name());
+            if (!c.usage().isEmpty()) {
+                commands.append(' ').append(c.usage());
+            }
+            commands.append('\n');
+        }
+        return OutboundMessage.builder()
+                .tone(OutboundMessage.Tone.WARNING)
+                .header(texts.get(locale, "command.usage.header"))
+                .text(texts.get(locale, e.messageKey(), e.args()) + "\n\n" + commands.toString().strip())
+                .build();
+    }
+
+    private void reply(InboundCommand command, CommandReply reply) {
+        Delivery delivery = reply.ephemeral()
+                ? Delivery.ephemeral(command.conversation(), command.actor().userId(), reply.message())
+                : Delivery.post(command.conversation(), null, reply.message(), Priority.NORMAL);
+        outbox.enqueue(delivery);
+    }
+
+    private void record(InboundCommand command, String actor, String outcome) {
+        events.publishEvent(new CommandReceived(command.conversation().stream(), clock.instant(), actor,
+                command.conversation().platform().id(), command.conversation().channel(), command.text(), outcome));
+    }
+}

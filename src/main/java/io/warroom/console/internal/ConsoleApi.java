@@ -1,0 +1,33 @@
+package io.warroom.console.internal;
+
+import java.util.List;
+import java.util.Map;
+
+/** JSON shapes of the console's endpoints. */
+final class ConsoleApi {
+
+    private ConsoleApi() {
+    }
+
+    record PersonView(String id, String name, List<String> groups, List<String> roles) {
+    }
+
+    record ChannelView(String id, String name, boolean group) {
+    }
+
+    record MessageView(long id, Long threadId, String author, String authorName, boolean ephemeral, String html,
+                       String text, String createdAt, int version) {
+    }
+
+    record CommandRequest(String as, String text, Long threadId) {
+    }
+
+    record ActionRequest(String as, Long messageId, String actionId, String value, Map<String, String> form) {
+    }
+
+    record Accepted(String status) {
+    }
+
+    record Problem(String error) {
+    }
+}

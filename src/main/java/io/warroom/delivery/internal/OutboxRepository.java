@@ -1,0 +1,157 @@
+package io.warroom.delivery.internal;
+
+import io.warroom.chat.Platform;
+import io.warroom.delivery.Delivery.Operation;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the outbox. Every state change is a conditional update, so replicas never step on each other. */
+@Repository
+class OutboxRepository {
+
+    static final String PENDING = "PENDING";
+    static final String SENDING = "SENDING";
+    static final String SENT = "SENT";
+    static final String FAILED = "FAILED";
+
+    private final JdbcClient jdbc;
+
+    OutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(OutboxRow r, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into outbox (platform, channel, operation, message_key, thread_ref, thread_key, visible_to,
+                    ordering_key, priority, payload, state, attempts, next_attempt_at, created_at)
+                values (:platform, :channel, :operation, :messageKey, :threadRef, :threadKey, :visibleTo,
+                    :orderingKey, :priority, :payload, 'PENDING', 0, :now, :now)""")
+                .param("platform", r.platform().id()).param("channel", r.channel())
+                .param("operation", r.operation().name()).param("messageKey", r.messageKey())
+                .param("threadRef", r.threadRef()).param("threadKey", r.threadKey())
+                .param("visibleTo", r.visibleTo()).param("orderingKey", r.orderingKey())
+                .param("priority", r.priority()).param("payload", r.payload()).param("now", ts(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** The ordering key of the message's original post, so its updates queue behind it. */
+    Optional<String> orderingKeyOfMessage(String platform, String channel, String messageKey) {
+        return jdbc.sql("""
+                select ordering_key from outbox where platform = ? and channel = ? and message_key = ?
+                and operation = 'POST' order by id limit 1""")
+                .params(platform, channel, messageKey).query(String.class).optional();
+    }
+
+    /**
+     * Replaces the content of the newest queued post/update of this message if nothing has claimed it yet.
+     * @return the id of the coalesced row, if any
+     */
+    Optional<Long> coalesce(String platform, String channel, String messageKey, String payload, int priority) {
+        Optional<Long> latest = jdbc.sql("""
+                select max(id) from outbox where platform = ? and channel = ? and message_key = ?
+                and operation in ('POST', 'UPDATE')""")
+                .params(platform, channel, messageKey).query(Long.class).optional();
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        int n = jdbc.sql("""
+                update outbox set payload = ?, priority = greatest(priority, ?)
+                where id = ? and state = 'PENDING' and visible_to is null""")
+                .params(payload, priority, latest.get()).update();
+        return n == 1 ? latest : Optional.empty();
+    }
+
+    /** Operations ready to send: due, and first in their thread among unfinished ones. */
+    List<OutboxRow> ready(Instant now, int limit) {
+        return jdbc.sql("""
+                select o.* from outbox o
+                where ((o.state = 'PENDING' and o.next_attempt_at <= :now)
+                       or (o.state = 'SENDING' and o.claimed_until < :now))
+                  and not exists (select 1 from outbox p where p.ordering_key = o.ordering_key and p.id < o.id
+                                  and p.state in ('PENDING', 'SENDING'))
+                order by o.priority desc, o.id
+                limit :limit""")
+                .param("now", ts(now)).param("limit", limit)
+                .query(OutboxRepository::map).list();
+    }
+
+    /** Claims a row for sending until {@code until}; the re-read row has the latest (coalesced) payload. */
+    Optional<OutboxRow> claim(long id, Instant now, Instant until) {
+        int n = jdbc.sql("""
+                update outbox set state = 'SENDING', claimed_until = :until
+                where id = :id and (state = 'PENDING' or (state = 'SENDING' and claimed_until < :now))""")
+                .param("until", ts(until)).param("id", id).param("now", ts(now)).update();
+        if (n != 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from outbox where id = ?").param(id).query(OutboxRepository::map).optional();
+    }
+
+    void markSent(long id, Instant now) {
+        jdbc.sql("update outbox set state = 'SENT', sent_at = ?, claimed_until = null, last_error = null "
+                        + "where id = ? and state = 'SENDING'")
+                .params(ts(now), id).update();
+    }
+
+    /** Puts a claimed row back in the queue; {@code countAttempt} is false when waiting was not a failure. */
+    void reschedule(long id, Instant at, boolean countAttempt, String error) {
+        jdbc.sql("""
+                update outbox set state = 'PENDING', claimed_until = null, next_attempt_at = ?,
+                    attempts = attempts + ?, last_error = ?
+                where id = ? and state = 'SENDING'""")
+                .params(ts(at), countAttempt ? 1 : 0, truncate(error), id).update();
+    }
+
+    void markFailed(long id, String error) {
+        jdbc.sql("update outbox set state = 'FAILED', claimed_until = null, last_error = ? "
+                        + "where id = ? and state = 'SENDING'")
+                .params(truncate(error), id).update();
+    }
+
+    long unfinishedCount() {
+        return jdbc.sql("select count(*) from outbox where state in ('PENDING', 'SENDING')")
+                .query(Long.class).single();
+    }
+
+    int deleteSentBefore(Instant cutoff) {
+        return jdbc.sql("delete from outbox where state = 'SENT' and sent_at < ?").param(ts(cutoff)).update();
+    }
+
+    Optional<String> ref(Platform platform, String channel, String key) {
+        return jdbc.sql("select platform_ref from delivered_ref where platform = ? and channel = ? and ref_key = ?")
+                .params(platform.id(), channel, key).query(String.class).optional();
+    }
+
+    void saveRef(Platform platform, String channel, String key, String ref, Instant now) {
+        jdbc.sql("""
+                insert into delivered_ref (platform, channel, ref_key, platform_ref, created_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(platform.id(), channel, key, ref, ts(now)).update();
+    }
+
+    private static OutboxRow map(ResultSet rs, int n) throws SQLException {
+        return new OutboxRow(rs.getLong("id"), Platform.fromId(rs.getString("platform")), rs.getString("channel"),
+                Operation.valueOf(rs.getString("operation")), rs.getString("message_key"),
+                rs.getString("thread_ref"), rs.getString("thread_key"), rs.getString("visible_to"),
+                rs.getString("ordering_key"), rs.getInt("priority"), rs.getString("payload"),
+                rs.getInt("attempts"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    static OffsetDateTime ts(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 497) + "...";
+    }
+}

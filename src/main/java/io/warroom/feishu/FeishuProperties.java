@@ -1,0 +1,52 @@
+package io.warroom.feishu;
+
+import io.warroom.shared.ConfigurationProblem;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Feishu / Lark settings. Feishu starts only when configured; all four credentials are needed, since the
+ * encrypt key is what request signatures are checked with.
+ */
+@ConfigurationProperties("warroom.feishu")
+public record FeishuProperties(String appId, String appSecret, String verificationToken, String encryptKey,
+                               String baseUrl) {
+
+    public FeishuProperties {
+        appId = blankToNull(appId);
+        appSecret = blankToNull(appSecret);
+        verificationToken = blankToNull(verificationToken);
+        encryptKey = blankToNull(encryptKey);
+        baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://open.feishu.cn" : baseUrl;
+        List<String> missing = new ArrayList<>();
+        if (appId == null) {
+            missing.add("warroom.feishu.app-id (FEISHU_APP_ID)");
+        }
+        if (appSecret == null) {
+            missing.add("warroom.feishu.app-secret (FEISHU_APP_SECRET)");
+        }
+        if (verificationToken == null) {
+            missing.add("warroom.feishu.verification-token (FEISHU_VERIFICATION_TOKEN)");
+        }
+        if (encryptKey == null) {
+            missing.add("warroom.feishu.encrypt-key (FEISHU_ENCRYPT_KEY)");
+        }
+        if (!missing.isEmpty() && missing.size() < 4) {
+            throw new ConfigurationProblem("Feishu is half configured: missing " + String.join(", ", missing));
+        }
+    }
+
+    public boolean configured() {
+        return appId != null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    @Override
+    public String toString() {
+        return "FeishuProperties[configured=" + configured() + ", baseUrl=" + baseUrl + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Operating Warroom itself: start-up diagnostics, readiness, the ready announcement. */
+package io.warroom.ops;
