@@ -55,7 +55,7 @@ class JdbcOutbox implements Outbox {
         String platform = d.conversation().platform().id();
         String channel = d.conversation().channel();
         if (d.operation() == Operation.CREATE_GROUP) {
-            return platform + "|" + Delivery.groupChannel(d.messageKey());
+            return platform + "|create:" + d.messageKey();
         }
         if (d.operation() == Operation.UPDATE) {
             var original = repository.orderingKeyOfMessage(platform, channel, d.messageKey());
@@ -72,10 +72,6 @@ class JdbcOutbox implements Outbox {
             root = "key:" + d.messageKey();
         } else {
             root = "op:" + UUID.randomUUID();
-        }
-        // A new group's first messages must wait for the group to exist: queue them behind its creation.
-        if (channel.startsWith(Delivery.GROUP_PREFIX) && d.conversation().thread() == null && d.threadKey() == null) {
-            return platform + "|" + channel;
         }
         return platform + "|" + channel + "|" + root;
     }

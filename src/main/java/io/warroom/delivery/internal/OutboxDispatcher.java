@@ -84,7 +84,8 @@ class OutboxDispatcher implements SmartLifecycle {
                 }
             }
             metrics.depth(repository.unfinishedCount());
-            if (progressed == 0 || batch.size() < properties.batchSize()) {
+            // Sending a thread's first operation makes its next one ready, so go round while that happens.
+            if (progressed == 0) {
                 return attempted;
             }
         }

@@ -1,0 +1,96 @@
+package io.warroom.support;
+
+import io.warroom.chat.ChatDeliveryException;
+import io.warroom.chat.ChatGateway;
+import io.warroom.chat.Conversation;
+import io.warroom.chat.OutboundMessage;
+import io.warroom.chat.Platform;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * A chat platform that keeps what it was sent, in order, and fails on request. State is kept per channel
+ * so tests that share a context use their own channels.
+ */
+public class FakeGateway implements ChatGateway {
+
+    public record Call(String operation, Conversation conversation, String ref, OutboundMessage message,
+                       String visibleTo, List<String> members) {
+    }
+
+    private final Platform platform;
+    private final List<Call> calls = new ArrayList<>();
+    private final Deque<Supplier<RuntimeException>> failures = new ArrayDeque<>();
+    private final AtomicLong ids = new AtomicLong(1000);
+
+    public FakeGateway(Platform platform) {
+        this.platform = platform;
+    }
+
+    @Override
+    public Platform platform() {
+        return platform;
+    }
+
+    /** The next calls throw these, in order, before anything is recorded. */
+    public synchronized void failNext(Supplier<RuntimeException> failure) {
+        failures.add(failure);
+    }
+
+    public synchronized List<Call> calls(String channel) {
+        return calls.stream().filter(c -> c.conversation() != null && c.conversation().channel().equals(channel)).toList();
+    }
+
+    public synchronized List<Call> all() {
+        return List.copyOf(calls);
+    }
+
+    private synchronized String record(String op, Conversation where, OutboundMessage message, String visibleTo,
+                                       List<String> members) {
+        Supplier<RuntimeException> failure = failures.poll();
+        if (failure != null) {
+            throw failure.get();
+        }
+        String ref = "m" + ids.incrementAndGet();
+        calls.add(new Call(op, where, ref, message, visibleTo, members));
+        return ref;
+    }
+
+    @Override
+    public String post(Conversation conversation, OutboundMessage message, String visibleTo) {
+        return record("post", conversation, message, visibleTo, List.of());
+    }
+
+    @Override
+    public void update(Conversation conversation, String messageRef, OutboundMessage message) {
+        record("update:" + messageRef, conversation, message, null, List.of());
+    }
+
+    @Override
+    public String createGroup(String name, List<String> memberUserIds, String idempotencyKey) {
+        String id = "C" + ids.incrementAndGet();
+        record("createGroup:" + name, new Conversation(platform, id, null), null, null, memberUserIds);
+        return id;
+    }
+
+    @Override
+    public void invite(Conversation conversation, List<String> memberUserIds) {
+        record("invite", conversation, null, null, memberUserIds);
+    }
+
+    public static Supplier<RuntimeException> rateLimited(java.time.Duration after) {
+        return () -> ChatDeliveryException.rateLimited(after);
+    }
+
+    public static Supplier<RuntimeException> down() {
+        return () -> ChatDeliveryException.transientFailure("platform unreachable", null);
+    }
+
+    public static Supplier<RuntimeException> rejected() {
+        return () -> ChatDeliveryException.permanentFailure("channel_not_found");
+    }
+}

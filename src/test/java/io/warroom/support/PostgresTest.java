@@ -1,0 +1,18 @@
+package io.warroom.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The same context as {@link H2Test}, on a real embedded PostgreSQL. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = "warroom.delivery.paused=true")
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@Import(TestGateways.class)
+public @interface PostgresTest {
+}
