@@ -1,0 +1,114 @@
+package io.warroom.directory.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.warroom.chat.Actor;
+import io.warroom.chat.Platform;
+import io.warroom.directory.OnDuty;
+import io.warroom.directory.Person;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+
+class RosterDirectoryTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private final RosterDirectory demo = new RosterDirectory(new RosterLoader(),
+            new ClassPathResource("warroom/roster/demo-roster.yaml"));
+
+    private static Instant at(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
+    }
+
+    private String onDuty(String role, String localDateTime) {
+        return demo.onDuty(at(localDateTime)).stream().filter(d -> d.role().equals(role))
+                .map(d -> d.person().id()).findFirst().orElse(null);
+    }
+
+    @Test
+    void weekdayDaytimeIsThePrimarysAndNightsTheSecondarys() {
+        // Week of 2026-01-05 is turn 0: zhang.san primary, li.si secondary.
+        assertThat(onDuty("oncall-primary", "2026-01-06T10:00")).isEqualTo("zhang.san");
+        assertThat(onDuty("oncall-secondary", "2026-01-06T10:00")).isNull();
+        assertThat(onDuty("oncall-primary", "2026-01-06T20:00")).isNull();
+        assertThat(onDuty("oncall-secondary", "2026-01-06T20:00")).isEqualTo("li.si");
+        assertThat(onDuty("oncall-secondary", "2026-01-07T03:00")).isEqualTo("li.si");
+    }
+
+    @Test
+    void weekendsAreCoveredAllDayAndTheTurnPassesOnMonday() {
+        assertThat(onDuty("oncall-primary", "2026-01-10T03:00")).isEqualTo("zhang.san");
+        assertThat(onDuty("oncall-secondary", "2026-01-11T23:30")).isEqualTo("li.si");
+        // Monday 09:00 hands over to the next members.
+        assertThat(onDuty("oncall-primary", "2026-01-12T09:00")).isEqualTo("li.si");
+        assertThat(onDuty("oncall-secondary", "2026-01-12T08:59")).isEqualTo("li.si");
+        assertThat(onDuty("oncall-secondary", "2026-01-12T18:00")).isEqualTo("wang.wu");
+    }
+
+    @Test
+    void someoneIsOnDutyAtEveryHourOfAWeek() {
+        for (int h = 0; h < 7 * 24; h++) {
+            Instant t = at("2026-03-02T00:30").plusSeconds(h * 3600L);
+            assertThat(demo.onDuty(t)).as("duty at %s", t).isNotEmpty();
+        }
+    }
+
+    @Test
+    void dutyEndsAtTheEndOfTheWindow() {
+        OnDuty d = demo.onDuty(at("2026-01-06T10:00")).get(0);
+        assertThat(d.until()).isEqualTo(at("2026-01-06T18:00"));
+    }
+
+    @Test
+    void staticRolesAndIdentitiesResolveToPeople() {
+        assertThat(demo.withRole("dba", Instant.now())).extracting(Person::id).containsExactly("chen.qi");
+        assertThat(demo.resolve(new Actor(Platform.SLACK, "U0LISI", null))).map(Person::id).hasValue("li.si");
+        assertThat(demo.resolve(new Actor(Platform.FEISHU, "ou_lisi00000002", null))).map(Person::id).hasValue("li.si");
+        assertThat(demo.resolve(new Actor(Platform.CONSOLE, "li.si", null))).map(Person::id).hasValue("li.si");
+        assertThat(demo.resolve(new Actor(Platform.SLACK, "U0NOBODY", null))).isEmpty();
+    }
+
+    @Test
+    void overrideReplacesTheRotation() {
+        var withOverride = load("""
+                timezone: Asia/Shanghai
+                people: [{id: a}, {id: b}]
+                rotations:
+                  - {role: oncall-primary, members: [a], start: 2026-01-05T09:00, length: P7D}
+                overrides:
+                  - {role: oncall-primary, person: b, from: 2026-01-06T00:00, to: 2026-01-07T00:00}
+                """);
+        var d = withOverride.onDuty(at("2026-01-06T12:00")).get(0);
+        assertThat(d.person().id()).isEqualTo("b");
+        assertThat(d.override()).isTrue();
+        assertThat(withOverride.onDuty(at("2026-01-07T12:00")).get(0).person().id()).isEqualTo("a");
+    }
+
+    @Test
+    void mistakesAreReportedWithWhatToFix() {
+        assertThatThrownBy(() -> load("people: [{id: a, colour: red}]"))
+                .hasMessageContaining("unknown key 'colour'").hasMessageContaining("line 1");
+        assertThatThrownBy(() -> load("people: [{id: a}, {id: a}]")).hasMessageContaining("'a' is listed twice");
+        assertThatThrownBy(() -> load("people: [{id: a, slack: U1}, {id: b, slack: U1}]"))
+                .hasMessageContaining("slack:U1 belongs to two people");
+        assertThatThrownBy(() -> load("""
+                people: [{id: a}]
+                rotations: [{role: r, members: [ghost], start: 2026-01-05T09:00, length: P7D}]
+                """)).hasMessageContaining("unknown person 'ghost'");
+        assertThatThrownBy(() -> load("""
+                people: [{id: a}]
+                rotations: [{role: r, members: [a], start: 2026-01-05T09:00, length: P7D,
+                             active: [{days: MON-FUNDAY, from: "09:00", to: "18:00"}]}]
+                """)).hasMessageContaining("unknown day 'FUNDAY'");
+        assertThatThrownBy(() -> load("people: [{id: Bad Id}]")).hasMessageContaining("must be lowercase");
+    }
+
+    private static RosterDirectory load(String yaml) {
+        return new RosterDirectory(new RosterLoader(), new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+}
