@@ -13,6 +13,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:warroom-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "warroom.delivery.paused=true"})
-@Import(TestGateways.class)
+@Import({TestGateways.class, io.warroom.delivery.internal.DrainForTests.class})
 public @interface H2Test {
 }

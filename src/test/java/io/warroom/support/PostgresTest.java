@@ -13,6 +13,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = "warroom.delivery.paused=true")
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
-@Import(TestGateways.class)
+@Import({TestGateways.class, io.warroom.delivery.internal.DrainForTests.class})
 public @interface PostgresTest {
 }
