@@ -9,5 +9,6 @@ public interface ActionHandler {
     /** Action ids this handler owns, e.g. {@code approval.} — prefixes must not overlap. */
     String prefix();
 
-    void handle(InboundAction action);
+    /** Runs in the request; must be quick (platforms wait at most 3 s). Slow work goes to the outbox or a job. */
+    ActionOutcome handle(InboundAction action);
 }

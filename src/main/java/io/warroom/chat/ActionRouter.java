@@ -24,8 +24,8 @@ public class ActionRouter {
         this.handlers = handlers.stream().sorted(Comparator.comparing(ActionHandler::prefix)).toList();
     }
 
-    public void route(InboundAction action) {
-        handlers.stream()
+    public ActionOutcome route(InboundAction action) {
+        return handlers.stream()
                 .filter(h -> action.actionId().startsWith(h.prefix()))
                 .findFirst()
                 .orElseThrow(() -> new UnknownActionException(action.actionId()))

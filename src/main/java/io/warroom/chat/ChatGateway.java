@@ -25,4 +25,11 @@ public interface ChatGateway {
 
     /** Adds people to a channel or group chat. */
     void invite(Conversation conversation, List<String> memberUserIds);
+
+    /**
+     * Shows a message with a form to one user: as a modal where the platform has them (using
+     * {@code trigger}, the handle of the interaction that asked for it), otherwise inline in the conversation.
+     * @return the platform's id of what was opened
+     */
+    String openForm(Conversation conversation, String userId, String trigger, OutboundMessage message);
 }

@@ -5,10 +5,13 @@ import java.util.Objects;
 
 /**
  * A button click or form submission, already authenticated by the adapter. {@code value} is the opaque
- * id the button carried; the server decides what it means and re-checks who may do it.
+ * id the button carried; the server decides what it means and re-checks who may do it. {@code messageRef}
+ * is the platform id of the message clicked (null for modal submissions); {@code trigger} as in
+ * {@link InboundCommand}.
  */
 public record InboundAction(Conversation conversation, Actor actor, String actionId, String value,
-                            Map<String, String> formValues) {
+                            Map<String, String> formValues, String messageRef, String trigger) {
+
     public InboundAction {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(actor, "actor");
@@ -17,5 +20,10 @@ public record InboundAction(Conversation conversation, Actor actor, String actio
         }
         value = value == null ? "" : value;
         formValues = formValues == null ? Map.of() : Map.copyOf(formValues);
+    }
+
+    public InboundAction(Conversation conversation, Actor actor, String actionId, String value,
+                         Map<String, String> formValues) {
+        this(conversation, actor, actionId, value, formValues, null, null);
     }
 }

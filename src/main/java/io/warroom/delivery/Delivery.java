@@ -14,9 +14,9 @@ import java.util.Objects;
  */
 public record Delivery(Operation operation, Conversation conversation, String messageKey, String threadKey,
                        String visibleTo, OutboundMessage message, List<String> members, String groupName,
-                       Priority priority) {
+                       String trigger, Priority priority) {
 
-    public enum Operation { POST, UPDATE, CREATE_GROUP, INVITE }
+    public enum Operation { POST, UPDATE, CREATE_GROUP, INVITE, OPEN_FORM }
 
     public Delivery {
         Objects.requireNonNull(operation, "operation");
@@ -28,8 +28,11 @@ public record Delivery(Operation operation, Conversation conversation, String me
             case UPDATE -> require(message != null && messageKey != null, "UPDATE needs a message and its key");
             case CREATE_GROUP -> require(messageKey != null && groupName != null, "CREATE_GROUP needs a key and a name");
             case INVITE -> require(!members.isEmpty(), "INVITE needs members");
+            case OPEN_FORM -> require(message != null && message.form() != null && visibleTo != null,
+                    "OPEN_FORM needs a message with a form and the user to show it to");
         }
-        require(visibleTo == null || operation == Operation.POST, "only posts can be ephemeral");
+        require(visibleTo == null || operation == Operation.POST || operation == Operation.OPEN_FORM,
+                "only posts and forms can be shown to one user");
     }
 
     private static void require(boolean ok, String message) {
@@ -40,23 +43,23 @@ public record Delivery(Operation operation, Conversation conversation, String me
 
     /** A new message in the conversation (in its thread, if it has one). */
     public static Delivery post(Conversation where, String messageKey, OutboundMessage message, Priority priority) {
-        return new Delivery(Operation.POST, where, messageKey, null, null, message, null, null, priority);
+        return new Delivery(Operation.POST, where, messageKey, null, null, message, null, null, null, priority);
     }
 
     /** A reply in the thread of a message we posted under {@code threadKey}. */
     public static Delivery replyTo(Conversation where, String threadKey, String messageKey, OutboundMessage message,
                                    Priority priority) {
-        return new Delivery(Operation.POST, where, messageKey, threadKey, null, message, null, null, priority);
+        return new Delivery(Operation.POST, where, messageKey, threadKey, null, message, null, null, null, priority);
     }
 
     /** A message only {@code userId} sees (Slack ephemeral; console shows it to that person only). */
     public static Delivery ephemeral(Conversation where, String userId, OutboundMessage message) {
-        return new Delivery(Operation.POST, where, null, null, userId, message, null, null, Priority.NORMAL);
+        return new Delivery(Operation.POST, where, null, null, userId, message, null, null, null, Priority.NORMAL);
     }
 
     /** Replaces the message posted under {@code messageKey}; queued updates to one message are coalesced. */
     public static Delivery update(Conversation where, String messageKey, OutboundMessage message, Priority priority) {
-        return new Delivery(Operation.UPDATE, where, messageKey, null, null, message, null, null, priority);
+        return new Delivery(Operation.UPDATE, where, messageKey, null, null, message, null, null, null, priority);
     }
 
     /**
@@ -65,11 +68,20 @@ public record Delivery(Operation operation, Conversation conversation, String me
      */
     public static Delivery createGroup(Conversation platformHome, String groupKey, String name, List<String> members) {
         return new Delivery(Operation.CREATE_GROUP, platformHome, groupKey, null, null, null, members, name,
-                Priority.URGENT);
+                null, Priority.URGENT);
     }
 
     public static Delivery invite(Conversation where, List<String> members) {
-        return new Delivery(Operation.INVITE, where, null, null, null, null, members, null, Priority.URGENT);
+        return new Delivery(Operation.INVITE, where, null, null, null, null, members, null, null, Priority.URGENT);
+    }
+
+    /**
+     * A form shown to one user: a modal where the platform has them ({@code trigger} from the interaction),
+     * otherwise inline. Urgent, because triggers expire within seconds.
+     */
+    public static Delivery openForm(Conversation where, String userId, String trigger, OutboundMessage message) {
+        return new Delivery(Operation.OPEN_FORM, where, null, null, userId, message, null, null, trigger,
+                Priority.URGENT);
     }
 
     /** Channel name standing for a group chat created by {@link #createGroup}, resolved when sending. */

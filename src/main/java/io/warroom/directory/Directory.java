@@ -15,6 +15,9 @@ public interface Directory {
     /** The person behind a platform identity; the console's user id is the person id. */
     Optional<Person> resolve(Actor actor);
 
+    /** The person with this email (case-insensitive), for platforms that identify users by email lookup. */
+    Optional<Person> byEmail(String email);
+
     /** People holding a static role (tech-lead, dba, cto) or, for rotation roles, whoever is on duty. */
     List<Person> withRole(String role, Instant at);
 

@@ -82,6 +82,11 @@ public class FakeGateway implements ChatGateway {
         record("invite", conversation, null, null, memberUserIds);
     }
 
+    @Override
+    public String openForm(Conversation conversation, String userId, String trigger, OutboundMessage message) {
+        return record("openForm:" + trigger, conversation, message, userId, List.of());
+    }
+
     public static Supplier<RuntimeException> rateLimited(java.time.Duration after) {
         return () -> ChatDeliveryException.rateLimited(after);
     }

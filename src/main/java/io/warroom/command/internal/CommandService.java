@@ -100,9 +100,15 @@ class CommandService implements Commands {
     }
 
     private void reply(InboundCommand command, CommandReply reply) {
-        Delivery delivery = reply.ephemeral()
-                ? Delivery.ephemeral(command.conversation(), command.actor().userId(), reply.message())
-                : Delivery.post(command.conversation(), null, reply.message(), Priority.NORMAL);
+        String user = command.actor().userId();
+        Delivery delivery;
+        if (reply.message().form() != null) {
+            delivery = Delivery.openForm(command.conversation(), user, command.trigger(), reply.message());
+        } else if (reply.ephemeral()) {
+            delivery = Delivery.ephemeral(command.conversation(), user, reply.message());
+        } else {
+            delivery = Delivery.post(command.conversation(), null, reply.message(), Priority.NORMAL);
+        }
         outbox.enqueue(delivery);
     }
 

@@ -28,6 +28,10 @@ final class ConsoleApi {
     record Accepted(String status) {
     }
 
+    /** Result of a click: {@code status} done, refused (403) or invalid (422, with field errors). */
+    record Outcome(String status, String message, Map<String, String> fieldErrors) {
+    }
+
     record Problem(String error) {
     }
 }

@@ -58,6 +58,12 @@ class ConsoleChatGateway implements ChatGateway {
         store.addMembers(conversation.channel(), memberUserIds);
     }
 
+    /** The console has no modals: the form appears inline, for that user only. */
+    @Override
+    public String openForm(Conversation conversation, String userId, String trigger, OutboundMessage message) {
+        return post(conversation, message, userId);
+    }
+
     private String serialise(OutboundMessage message) {
         try {
             return json.writeValueAsString(message);

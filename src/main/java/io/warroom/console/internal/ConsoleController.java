@@ -2,6 +2,7 @@ package io.warroom.console.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.warroom.chat.ActionOutcome;
 import io.warroom.chat.ActionRouter;
 import io.warroom.chat.Actor;
 import io.warroom.chat.Conversation;
@@ -100,7 +101,7 @@ class ConsoleController {
     }
 
     @PostMapping(path = "/actions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Accepted> act(@RequestBody ActionRequest request) {
+    ResponseEntity<?> act(@RequestBody ActionRequest request) {
         Person person = person(request.as());
         if (request.messageId() == null || request.actionId() == null) {
             throw new BadRequest("messageId and actionId are required");
@@ -119,9 +120,17 @@ class ConsoleController {
             throw new BadRequest("that button is not on this message");
         }
         String thread = message.threadId() != null ? message.threadId().toString() : Long.toString(message.id());
-        actions.route(new InboundAction(new Conversation(Platform.CONSOLE, message.channel(), thread),
-                new Actor(Platform.CONSOLE, person.id(), person.name()), request.actionId(), value, request.form()));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted("accepted"));
+        ActionOutcome outcome = actions.route(new InboundAction(
+                new Conversation(Platform.CONSOLE, message.channel(), thread),
+                new Actor(Platform.CONSOLE, person.id(), person.name()), request.actionId(), value, request.form(),
+                Long.toString(message.id()), null));
+        return switch (outcome.kind()) {
+            case DONE -> ResponseEntity.ok(new Outcome("done", outcome.message(), outcome.fieldErrors()));
+            case REFUSED -> ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .body(new Outcome("refused", outcome.message(), outcome.fieldErrors()));
+            case INVALID -> ResponseEntity.unprocessableEntity()
+                    .body(new Outcome("invalid", outcome.message(), outcome.fieldErrors()));
+        };
     }
 
     private MessageView view(ConsoleMessage m) {

@@ -32,7 +32,7 @@ class JdbcOutbox implements Outbox {
     public long enqueue(Delivery d) {
         String platform = d.conversation().platform().id();
         String channel = d.conversation().channel();
-        String payload = serialise(new Payload(d.message(), d.members(), d.groupName()));
+        String payload = serialise(new Payload(d.message(), d.members(), d.groupName(), d.trigger()));
         if (d.operation() == Operation.UPDATE) {
             var coalesced = repository.coalesce(platform, channel, d.messageKey(), payload, d.priority().weight());
             if (coalesced.isPresent()) {

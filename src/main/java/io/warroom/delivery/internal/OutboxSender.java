@@ -52,6 +52,7 @@ class OutboxSender {
                 }
             }
             case INVITE -> gateway.invite(resolve(row), payload.members());
+            case OPEN_FORM -> gateway.openForm(resolve(row), row.visibleTo(), payload.trigger(), payload.message());
         }
     }
 

@@ -44,6 +44,11 @@ class RosterDirectory implements Directory {
         };
     }
 
+    @Override
+    public Optional<Person> byEmail(String email) {
+        return email == null ? Optional.empty() : find(p -> email.equalsIgnoreCase(p.email()));
+    }
+
     private Optional<Person> find(java.util.function.Predicate<Person> match) {
         return roster.people().stream().filter(match).findFirst();
     }

@@ -98,6 +98,15 @@ class ConsoleApiTest {
     }
 
     @Test
+    void notesGoOnTheTimeline() throws Exception {
+        say("zhao.liu", "incidents", "/warroom note \"restarted backend | errors dropping\"");
+        botReplyContaining("zhao.liu", "incidents", "Noted on the timeline: restarted backend | errors dropping");
+        String timeline = get("/console/api/timeline/export?stream=conversation:console:incidents&format=json").body();
+        assertThat(timeline).contains("\"kind\" : \"note.added\"", "\"summary\" : \"restarted backend | errors dropping\"",
+                "\"actor\" : \"zhao.liu\"");
+    }
+
+    @Test
     void aReplyInAThreadStaysInTheThread() throws Exception {
         say("chen.qi", "ops", "looking at the database");
         long root = messages("chen.qi", "ops").stream().filter(m -> m.path("text").asText().equals("looking at the database"))

@@ -1,0 +1,7 @@
+package io.warroom.chat.internal;
+
+import io.warroom.support.H2Test;
+
+@H2Test
+class InboundDeliveriesH2Test extends InboundDeliveriesContract {
+}

@@ -1,0 +1,7 @@
+package io.warroom.chat.internal;
+
+import io.warroom.support.PostgresTest;
+
+@PostgresTest
+class InboundDeliveriesPostgresTest extends InboundDeliveriesContract {
+}
