@@ -1,0 +1,65 @@
+package io.warroom.action;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Exactly what will run: executor ({@code kubernetes}, {@code http}), operation ({@code scale}, ...),
+ * cluster, namespace, target (deployment, pod, service name) and parameters. An approval is bound to
+ * {@link #digest()}: if any part differs at execution time, it does not run.
+ */
+public record ActionSpec(String executor, String operation, String cluster, String namespace, String target,
+                         Map<String, String> parameters) {
+
+    public ActionSpec {
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(operation, "operation");
+        cluster = cluster == null ? "" : cluster;
+        namespace = namespace == null ? "" : namespace;
+        target = target == null ? "" : target;
+        parameters = parameters == null ? Map.of() : Map.copyOf(new TreeMap<>(parameters));
+    }
+
+    /** Canonical text: fixed field order, sorted parameters, length-prefixed so no two specs collide. */
+    public String canonical() {
+        StringBuilder sb = new StringBuilder();
+        for (String part : new String[] {executor, operation, cluster, namespace, target}) {
+            sb.append(part.length()).append(':').append(part).append(';');
+        }
+        new TreeMap<>(parameters).forEach((k, v) ->
+                sb.append(k.length()).append(':').append(k).append('=').append(v.length()).append(':').append(v).append(';'));
+        return sb.toString();
+    }
+
+    public String digest() {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String parameter(String name) {
+        return parameters.get(name);
+    }
+
+    /** One line a person can check: {@code kubernetes scale after-sales-prod/backend replicas=5}. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(executor).append(' ').append(operation).append(' ');
+        if (!namespace.isEmpty()) {
+            sb.append(namespace).append('/');
+        }
+        sb.append(target);
+        new TreeMap<>(parameters).forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+        if (!cluster.isEmpty()) {
+            sb.append(" @").append(cluster);
+        }
+        return sb.toString();
+    }
+}
