@@ -9,7 +9,7 @@ import java.util.Objects;
  * Buttons carry an action id and an opaque value, never a command.
  */
 public record OutboundMessage(String header, Tone tone, String text, List<Field> fields, List<Button> buttons,
-                              Form form) {
+                              Form form, String code) {
 
     public enum Tone { NEUTRAL, INFO, SUCCESS, WARNING, DANGER }
 
@@ -52,6 +52,11 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
         }
     }
 
+    /** {@code code} is optional preformatted output (pod tables, log lines), shown in a monospaced block. */
+    public OutboundMessage(String header, Tone tone, String text, List<Field> fields, List<Button> buttons, Form form) {
+        this(header, tone, text, fields, buttons, form, null);
+    }
+
     public OutboundMessage {
         tone = tone == null ? Tone.NEUTRAL : tone;
         text = text == null ? "" : text;
@@ -60,7 +65,7 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
     }
 
     public static OutboundMessage text(String text) {
-        return new OutboundMessage(null, Tone.NEUTRAL, text, List.of(), List.of(), null);
+        return new OutboundMessage(null, Tone.NEUTRAL, text, List.of(), List.of(), null, null);
     }
 
     public static Builder builder() {
@@ -75,6 +80,9 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
         }
         sb.append(text);
         fields.forEach(f -> sb.append('\n').append(f.label()).append(": ").append(f.value()));
+        if (code != null) {
+            sb.append('\n').append(code);
+        }
         return sb.toString().strip();
     }
 
@@ -85,6 +93,7 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
         private final List<Field> fields = new ArrayList<>();
         private final List<Button> buttons = new ArrayList<>();
         private Form form;
+        private String code;
 
         public Builder header(String header) {
             this.header = header;
@@ -116,8 +125,13 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
             return this;
         }
 
+        public Builder code(String code) {
+            this.code = code;
+            return this;
+        }
+
         public OutboundMessage build() {
-            return new OutboundMessage(header, tone, text, fields, buttons, form);
+            return new OutboundMessage(header, tone, text, fields, buttons, form, code);
         }
     }
 }

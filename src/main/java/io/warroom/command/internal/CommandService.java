@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CommandService implements Commands {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommandService.class);
+
     private final CommandRegistry registry;
     private final Directory directory;
     private final Outbox outbox;
@@ -71,6 +73,13 @@ class CommandService implements Commands {
         } catch (UsageException e) {
             outcome = "usage";
             reply = CommandReply.ephemeral(usage(locale, e));
+        } catch (RuntimeException e) {
+            // A bug must not swallow the answer: the asker learns something failed, the log has the detail.
+            String ref = Long.toString(System.nanoTime() & 0xffffff, 36);
+            log.error("Command '{}' failed (ref {})", command.text(), ref, e);
+            outcome = "error";
+            reply = CommandReply.ephemeral(OutboundMessage.builder().tone(OutboundMessage.Tone.DANGER)
+                    .text(texts.get(locale, "command.internal-error", ref)).build());
         }
         record(command, person.id(), outcome);
         reply(command, reply);

@@ -8,12 +8,12 @@ import java.util.List;
  * group (with backslash escapes inside double quotes). Chat clients often send typographic quotes; they
  * count as plain ones.
  */
-final class Tokenizer {
+public final class Tokenizer {
 
     private Tokenizer() {
     }
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> tokens = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean inToken = false;

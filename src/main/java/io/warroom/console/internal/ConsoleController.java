@@ -65,7 +65,7 @@ class ConsoleController {
         Person person = person(as);
         List<ChannelView> result = new ArrayList<>();
         properties.channels().forEach(c -> result.add(new ChannelView(c, c, false)));
-        store.groupsOf(person.id()).forEach(g -> result.add(new ChannelView(g, g, true)));
+        store.groupsOf(person.id()).forEach(g -> result.add(new ChannelView(g.id(), g.name(), true)));
         return result;
     }
 
@@ -88,6 +88,7 @@ class ConsoleController {
         if (thread != null) {
             Long requested = thread;
             store.find(requested).filter(m -> m.channel().equals(channel) && m.threadId() == null)
+                    .filter(m -> m.visibleTo() == null || m.visibleTo().equals(person.id()))
                     .orElseThrow(() -> new BadRequest("thread " + requested + " is not a message of this channel"));
         }
         store.insert(channel, thread, person.id(), null, text, clock.instant());

@@ -31,6 +31,9 @@ class ConsoleRenderer {
             }
             h.append("</dl>");
         }
+        if (m.code() != null) {
+            h.append("<pre class=\"card-code\">").append(esc(m.code())).append("</pre>");
+        }
         if (!m.buttons().isEmpty()) {
             h.append("<div class=\"card-actions\">");
             for (Button b : m.buttons()) {

@@ -71,12 +71,15 @@ class ConsoleStore {
         return jdbc.sql("select count(*) from console_channel where id = ?").param(id).query(Long.class).single() > 0;
     }
 
+    record Group(String id, String name) {
+    }
+
     /** Group channels (created by Warroom) that {@code personId} belongs to. */
-    List<String> groupsOf(String personId) {
+    List<Group> groupsOf(String personId) {
         return jdbc.sql("""
-                select c.id from console_channel c join console_channel_member m on m.channel_id = c.id
+                select c.id, c.name from console_channel c join console_channel_member m on m.channel_id = c.id
                 where m.person_id = ? order by c.created_at""")
-                .param(personId).query(String.class).list();
+                .param(personId).query((rs, n) -> new Group(rs.getString(1), rs.getString(2))).list();
     }
 
     List<String> members(String channel) {
