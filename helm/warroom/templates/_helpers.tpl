@@ -1,0 +1,81 @@
+{{/*
+Chart name, truncated to 63 characters because Kubernetes names and label values allow no more.
+*/}}
+{{- define "warroom.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Full name of the release's objects. When the release name already contains the chart name
+(helm install warroom ./helm/warroom), it is not repeated.
+*/}}
+{{- define "warroom.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "warroom.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/*
+Labels on every object.
+*/}}
+{{- define "warroom.labels" -}}
+helm.sh/chart: {{ include "warroom.chart" . | quote }}
+{{ include "warroom.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service | quote }}
+app.kubernetes.io/part-of: warroom
+{{- end }}
+
+{{/*
+Selector labels: never change these after the first install, since a Deployment's selector is immutable.
+*/}}
+{{- define "warroom.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "warroom.name" . | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
+{{- end }}
+
+{{- define "warroom.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "warroom.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+The ConfigMap that holds roster.yaml: the operator's own, or the one this chart renders.
+*/}}
+{{- define "warroom.rosterConfigMap" -}}
+{{- if .Values.roster.existingConfigMap }}
+{{- .Values.roster.existingConfigMap }}
+{{- else }}
+{{- printf "%s-roster" (include "warroom.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+
+{{- define "warroom.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+
+{{/*
+Without PostgreSQL the chart runs H2 in /data, which lives on an emptyDir; the URL keeps H2 in the
+PostgreSQL compatibility mode the migrations are written for.
+*/}}
+{{- define "warroom.databaseUrl" -}}
+{{- if .Values.database.url }}
+{{- .Values.database.url }}
+{{- else -}}
+jdbc:h2:file:/data/warroom;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0
+{{- end }}
+{{- end }}
