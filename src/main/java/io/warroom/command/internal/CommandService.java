@@ -9,6 +9,8 @@ import io.warroom.command.CommandContext;
 import io.warroom.command.CommandReceived;
 import io.warroom.command.CommandReply;
 import io.warroom.command.Commands;
+import io.warroom.command.internal.catalog.Catalog;
+import io.warroom.command.internal.catalog.ParamException;
 import io.warroom.delivery.Delivery;
 import io.warroom.delivery.Outbox;
 import io.warroom.delivery.Priority;
@@ -31,6 +33,8 @@ class CommandService implements Commands {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommandService.class);
 
     private final CommandRegistry registry;
+    private final Catalog catalog;
+    private final CatalogRunner catalogRunner;
     private final Directory directory;
     private final Outbox outbox;
     private final ChatLocales locales;
@@ -38,9 +42,17 @@ class CommandService implements Commands {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommandService(CommandRegistry registry, Directory directory, Outbox outbox, ChatLocales locales, Texts texts,
+    CommandService(CommandRegistry registry, Catalog catalog, CatalogRunner catalogRunner, Directory directory, Outbox outbox, ChatLocales locales, Texts texts,
                    ApplicationEventPublisher events, Clock clock) {
         this.registry = registry;
+        this.catalog = catalog;
+        this.catalogRunner = catalogRunner;
+        for (var c : catalog.commands()) {
+            if (registry.find(c.words().get(0)).isPresent()) {
+                throw new io.warroom.shared.ConfigurationProblem("Catalog " + c.source() + " (" + c.id() + "): '"
+                        + c.words().get(0) + "' is a built-in command");
+            }
+        }
         this.directory = directory;
         this.outbox = outbox;
         this.locales = locales;
@@ -68,8 +80,19 @@ class CommandService implements Commands {
                 tokens = List.of("help");
             }
             String name = tokens.get(0).toLowerCase(Locale.ROOT);
-            ChatCommand target = registry.find(name).orElseThrow(() -> unknown(name));
-            reply = target.run(new CommandContext(command, person, tokens.subList(1, tokens.size()), locale));
+            var builtin = registry.find(name);
+            if (builtin.isPresent()) {
+                reply = builtin.get().run(new CommandContext(command, person, tokens.subList(1, tokens.size()), locale));
+            } else {
+                var entry = catalog.match(tokens).orElseThrow(() -> unknown(name));
+                Catalog.Invocation invocation;
+                try {
+                    invocation = catalog.bind(entry, tokens);
+                } catch (ParamException e) {
+                    throw new UsageException("catalog.usage", e.getMessage(), "/warroom " + entry.usage());
+                }
+                reply = catalogRunner.run(new CommandContext(command, person, tokens, locale), invocation);
+            }
         } catch (UsageException e) {
             outcome = "usage";
             reply = CommandReply.ephemeral(usage(locale, e));
@@ -86,7 +109,9 @@ class CommandService implements Commands {
     }
 
     private UsageException unknown(String name) {
-        List<String> suggestions = DidYouMean.suggest(name, registry.names());
+        List<String> vocabulary = new java.util.ArrayList<>(registry.names());
+        catalog.commands().forEach(c -> vocabulary.add(c.words().get(0)));
+        List<String> suggestions = DidYouMean.suggest(name, vocabulary.stream().distinct().toList());
         return suggestions.isEmpty()
                 ? new UsageException("command.unknown", name)
                 : new UsageException("command.unknown.suggest", name, String.join(", ", suggestions));
@@ -101,6 +126,7 @@ class CommandService implements Commands {
             }
             commands.append('\n');
         }
+        catalog.commands().forEach(c -> commands.append("• /warroom ").append(c.usage()).append('\n'));
         return OutboundMessage.builder()
                 .tone(OutboundMessage.Tone.WARNING)
                 .header(texts.get(locale, "command.usage.header"))
@@ -109,6 +135,9 @@ class CommandService implements Commands {
     }
 
     private void reply(InboundCommand command, CommandReply reply) {
+        if (reply == null) {
+            return;
+        }
         String user = command.actor().userId();
         Delivery delivery;
         if (reply.message().form() != null) {

@@ -5,6 +5,8 @@ import io.warroom.chat.Texts;
 import io.warroom.command.ChatCommand;
 import io.warroom.command.CommandContext;
 import io.warroom.command.CommandReply;
+import io.warroom.command.internal.catalog.Catalog;
+import io.warroom.command.internal.catalog.CatalogCommand;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -15,10 +17,12 @@ class HelpCommand implements ChatCommand {
 
     // The registry holds this command too, so it is looked up when needed rather than injected.
     private final ObjectProvider<CommandRegistry> registry;
+    private final Catalog catalog;
     private final Texts texts;
 
-    HelpCommand(ObjectProvider<CommandRegistry> registry, Texts texts) {
+    HelpCommand(ObjectProvider<CommandRegistry> registry, Catalog catalog, Texts texts) {
         this.registry = registry;
+        this.catalog = catalog;
         this.texts = texts;
     }
 
@@ -40,24 +44,33 @@ class HelpCommand implements ChatCommand {
     @Override
     public CommandReply run(CommandContext ctx) {
         CommandRegistry commands = registry.getObject();
-        if (ctx.args().size() > 1) {
-            throw new UsageException("command.too-many-args", "help", "/warroom help " + usage());
+        String topic = ctx.args().isEmpty() ? null : String.join(" ", ctx.args()).toLowerCase(java.util.Locale.ROOT);
+        List<ChatCommand> builtins = topic == null ? commands.all()
+                : commands.find(topic).map(List::of).orElse(List.of());
+        List<CatalogCommand> entries = topic == null ? catalog.commands() : catalog.commands().stream()
+                .filter(c -> c.phrase().equals(topic) || c.words().get(0).equals(topic)).toList();
+        if (builtins.isEmpty() && entries.isEmpty()) {
+            throw unknown(commands, topic);
         }
-        List<ChatCommand> shown = ctx.args().isEmpty() ? commands.all()
-                : List.of(commands.find(ctx.args().get(0)).orElseThrow(() -> unknown(commands, ctx.args().get(0))));
         var message = OutboundMessage.builder()
                 .tone(OutboundMessage.Tone.INFO)
                 .header(texts.get(ctx.locale(), "help.header"))
                 .text(texts.get(ctx.locale(), "help.intro"));
-        for (ChatCommand c : shown) {
+        for (ChatCommand c : builtins) {
             String usage = "/warroom " + c.name() + (c.usage().isEmpty() ? "" : " " + c.usage());
             message.field(usage, texts.get(ctx.locale(), c.descriptionKey()));
+        }
+        for (CatalogCommand c : entries) {
+            String approval = c.readOnly() ? "" : " " + texts.get(ctx.locale(), "catalog.needs-approval");
+            message.field("/warroom " + c.usage(), c.description(ctx.locale()) + approval);
         }
         return CommandReply.ephemeral(message.build());
     }
 
-    private static UsageException unknown(CommandRegistry commands, String name) {
-        List<String> suggestions = DidYouMean.suggest(name, commands.names());
+    private UsageException unknown(CommandRegistry commands, String name) {
+        List<String> vocabulary = new java.util.ArrayList<>(commands.names());
+        vocabulary.addAll(catalog.vocabulary());
+        List<String> suggestions = DidYouMean.suggest(name, vocabulary.stream().distinct().toList());
         return suggestions.isEmpty() ? new UsageException("command.unknown", name)
                 : new UsageException("command.unknown.suggest", name, String.join(", ", suggestions));
     }

@@ -1,0 +1,108 @@
+package io.warroom.approval.internal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.warroom.action.RunAs;
+import io.warroom.shared.ConfigurationProblem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.io.Resource;
+
+/** Reads and validates approval policies; mistakes stop start-up naming the file and policy. */
+class PolicyLoader {
+
+    private static final Set<String> RISKS = Set.of("read", "change", "dangerous");
+    private static final Pattern TTL = Pattern.compile("(\\d{1,4})(s|m|h)");
+
+    private final ObjectMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    List<Policy> load(List<Resource> files) {
+        List<Policy> result = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Resource file : files) {
+            PolicyFile parsed;
+            try (InputStream in = file.getInputStream()) {
+                parsed = yaml.readValue(in, PolicyFile.class);
+            } catch (UnrecognizedPropertyException e) {
+                throw new ConfigurationProblem("Policies " + file.getFilename() + ":" + e.getLocation().getLineNr()
+                        + ": unknown key '" + e.getPropertyName() + "'");
+            } catch (IOException e) {
+                throw new ConfigurationProblem("Policies " + file.getFilename() + ": "
+                        + e.getMessage().lines().findFirst().orElse("unreadable"));
+            }
+            if (parsed == null || parsed.policies() == null) {
+                continue;
+            }
+            for (var spec : parsed.policies()) {
+                try {
+                    Policy p = validate(spec);
+                    if (!ids.add(p.id())) {
+                        throw new IllegalArgumentException("duplicate id");
+                    }
+                    result.add(p);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationProblem("Policies " + file.getFilename() + " (" + spec.id() + "): " + e.getMessage());
+                }
+            }
+        }
+        if (result.isEmpty()) {
+            throw new ConfigurationProblem("No approval policies found: without them no command may run");
+        }
+        return List.copyOf(result);
+    }
+
+    private static Policy validate(PolicyFile.PolicySpec s) {
+        require(s.id() != null && s.id().matches("[a-z][a-z0-9.-]*"), "id must be lowercase letters, digits, '.' or '-'");
+        require(s.covers() != null && s.covers().risks() != null && !s.covers().risks().isEmpty(), "covers.risks is required");
+        s.covers().risks().forEach(r -> require(RISKS.contains(r), "unknown risk '" + r + "'"));
+        int approvals = s.approvals() == null ? 0 : s.approvals();
+        boolean changes = s.covers().risks().stream().anyMatch(r -> !r.equals("read"));
+        // Two-person rule: whatever the file says, a change needs someone besides the requester.
+        require(!changes || approvals >= 1, "policies covering change or dangerous need approvals >= 1");
+        require(approvals <= 5, "approvals must be at most 5");
+        Policy.Who approvers = who(s.approvers());
+        require(!changes || !approvers.isEmpty(), "approvers must name people, groups or roles");
+        Duration ttl = s.ttl() == null ? Duration.ofMinutes(15) : ttl(s.ttl());
+        require(ttl.compareTo(Duration.ofSeconds(30)) >= 0 && ttl.compareTo(Duration.ofHours(24)) <= 0,
+                "ttl must be between 30s and 24h");
+        RunAs runAs = s.runAs() == null ? RunAs.bot() : new RunAs(s.runAs().user(), s.runAs().groups());
+        return new Policy(s.id(), s.description(), List.copyOf(s.covers().risks()), list(s.covers().commands()),
+                list(s.namespaces()), list(s.channels()), who(s.requesters()), approvers, approvals, ttl, runAs,
+                s.requesterMayCancel() == null || s.requesterMayCancel());
+    }
+
+    private static Policy.Who who(PolicyFile.Who w) {
+        return w == null ? new Policy.Who(List.of(), List.of(), List.of())
+                : new Policy.Who(list(w.people()), list(w.groups()), list(w.roles()));
+    }
+
+    private static Duration ttl(String s) {
+        Matcher m = TTL.matcher(s);
+        require(m.matches(), "ttl '" + s + "' must look like 15m, 30s or 1h");
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    private static List<String> list(List<String> l) {
+        return l == null ? List.of() : List.copyOf(l);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

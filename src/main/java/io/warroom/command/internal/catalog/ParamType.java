@@ -1,0 +1,150 @@
+package io.warroom.command.internal.catalog;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Parameter types of the catalog and how a typed value is checked and normalised. A value that fails
+ * gets a message fit for chat; the caller adds the usage line.
+ */
+enum ParamType {
+    NAME, NAMESPACE, INTEGER, DURATION, IMAGE, STRING, BOOLEAN, IP, ENUM, CONTAINER_IMAGE;
+
+    static final Pattern DNS_1123 = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DURATION_TEXT = Pattern.compile("(\\d+)(s|m|h|d)");
+    // registry/host[:port]/path:tag or @sha256:digest — the common shapes, nothing shell-like.
+    private static final Pattern IMAGE_REF = Pattern.compile(
+            "[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?");
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(/([0-9]|[12]\\d|3[0-2]))?");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]{2,39}(/(\\d|[1-9]\\d|1[01]\\d|12[0-8]))?");
+
+    static ParamType parse(String s) {
+        if (s == null) {
+            return STRING;
+        }
+        try {
+            return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown parameter type '" + s + "'");
+        }
+    }
+
+    /** Checks {@code raw} and returns its canonical form. */
+    String normalise(Param p, String raw) {
+        return switch (this) {
+            case NAME, NAMESPACE -> {
+                if (raw.length() > 253 || !DNS_1123.matcher(raw).matches()) {
+                    throw bad(p, raw, "a lowercase name (letters, digits, '-', '.')");
+                }
+                if (!p.allowed().isEmpty() && !p.allowed().contains(raw)) {
+                    throw new ParamException(p.name() + " '" + raw + "' is not allowed here (allowed: "
+                            + String.join(", ", p.allowed()) + ")");
+                }
+                yield raw;
+            }
+            case INTEGER -> {
+                long v;
+                try {
+                    v = Long.parseLong(raw);
+                } catch (NumberFormatException e) {
+                    throw bad(p, raw, "a whole number");
+                }
+                if ((p.min() != null && v < p.min()) || (p.max() != null && v > p.max())) {
+                    throw new ParamException(p.name() + " must be between " + p.min() + " and " + p.max()
+                            + ", not " + v);
+                }
+                yield Long.toString(v);
+            }
+            case DURATION -> {
+                Duration d = parseDuration(raw).orElseThrow(() -> bad(p, raw, "a duration like 30s, 5m, 1h or 7d"));
+                if (p.maxDuration() != null && d.compareTo(p.maxDuration()) > 0) {
+                    throw new ParamException(p.name() + " may be at most " + format(p.maxDuration()) + ", not " + raw);
+                }
+                if (d.isZero()) {
+                    throw new ParamException(p.name() + " must be longer than zero");
+                }
+                yield raw.toLowerCase(Locale.ROOT);
+            }
+            case IMAGE -> {
+                if (raw.length() > 255 || !IMAGE_REF.matcher(raw).matches()) {
+                    throw bad(p, raw, "an image reference like registry.example.com/team/app:1.2.3");
+                }
+                yield raw;
+            }
+            case BOOLEAN -> switch (raw.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> "true";
+                case "false", "no", "off" -> "false";
+                default -> throw bad(p, raw, "true or false");
+            };
+            case IP -> {
+                if (!IPV4.matcher(raw).matches() && !(raw.contains(":") && IPV6.matcher(raw).matches())) {
+                    throw bad(p, raw, "an IPv4 or IPv6 address (optionally /prefix)");
+                }
+                yield raw;
+            }
+            case ENUM -> {
+                if (!p.allowed().contains(raw)) {
+                    throw new ParamException(p.name() + " must be one of " + String.join(", ", p.allowed())
+                            + ", not '" + raw + "'");
+                }
+                yield raw;
+            }
+            case CONTAINER_IMAGE -> {
+                int eq = raw.indexOf('=');
+                if (eq <= 0) {
+                    throw bad(p, raw, "container=image, e.g. app=registry.example.com/team/app:1.2.3");
+                }
+                NAME.normalise(p.withoutAllowList(), raw.substring(0, eq));
+                IMAGE.normalise(p, raw.substring(eq + 1));
+                yield raw;
+            }
+            case STRING -> {
+                int max = p.maxLength() == null ? 500 : p.maxLength();
+                if (raw.length() > max) {
+                    throw new ParamException(p.name() + " may be at most " + max + " characters");
+                }
+                if (p.pattern() != null && !p.pattern().matcher(raw).matches()) {
+                    throw bad(p, raw, "text matching " + p.pattern().pattern());
+                }
+                if (raw.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+                    throw new ParamException(p.name() + " may not contain control characters");
+                }
+                yield raw;
+            }
+        };
+    }
+
+    static java.util.Optional<Duration> parseDuration(String raw) {
+        var m = DURATION_TEXT.matcher(raw.toLowerCase(Locale.ROOT));
+        if (!m.matches() || m.group(1).length() > 6) {
+            return java.util.Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        return java.util.Optional.of(switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        });
+    }
+
+    static String format(Duration d) {
+        if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
+            return d.toDays() + "d";
+        }
+        if (d.toHours() > 0 && d.equals(Duration.ofHours(d.toHours()))) {
+            return d.toHours() + "h";
+        }
+        if (d.toMinutes() > 0 && d.equals(Duration.ofMinutes(d.toMinutes()))) {
+            return d.toMinutes() + "m";
+        }
+        return d.toSeconds() + "s";
+    }
+
+    private static ParamException bad(Param p, String raw, String expected) {
+        String shown = raw.length() > 60 ? raw.substring(0, 57) + "..." : raw;
+        return new ParamException(p.name() + " '" + shown + "' is not valid: expected " + expected);
+    }
+}
