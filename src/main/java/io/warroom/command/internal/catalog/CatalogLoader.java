@@ -71,7 +71,14 @@ public class CatalogLoader {
 
     private List<Located> read(Resource file) {
         List<Located> result = new ArrayList<>();
-        try (InputStream in = file.getInputStream(); JsonParser p = yaml.getFactory().createParser(in)) {
+        String text;
+        try (InputStream in = file.getInputStream()) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw problem(file.getFilename(), null, "unreadable: " + e.getMessage());
+        }
+        int entryLine = 1;
+        try (JsonParser p = yaml.getFactory().createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw problem(file.getFilename() + ":1", null, "expected a mapping with 'commands:'");
             }
@@ -85,12 +92,14 @@ public class CatalogLoader {
                     throw problem(file.getFilename() + ":" + p.currentLocation().getLineNr(), null, "'commands' must be a list");
                 }
                 while (p.nextToken() == JsonToken.START_OBJECT) {
-                    int line = p.currentLocation().getLineNr();
-                    result.add(new Located(yaml.readValue(p, CommandSpec.class), line));
+                    entryLine = p.currentLocation().getLineNr();
+                    result.add(new Located(yaml.readValue(p, CommandSpec.class), entryLine));
                 }
             }
         } catch (UnrecognizedPropertyException e) {
-            throw problem(file.getFilename() + ":" + line(e.getLocation()), null, "unknown key '" + e.getPropertyName() + "'");
+            // Records are bound after the whole entry is read, so the parser is past the key: find its line.
+            int line = lineOfKey(text, e.getPropertyName(), entryLine);
+            throw problem(file.getFilename() + ":" + line, null, "unknown key '" + e.getPropertyName() + "'");
         } catch (MismatchedInputException e) {
             throw problem(file.getFilename() + ":" + line(e.getLocation()), null, e.getOriginalMessage());
         } catch (IOException e) {
@@ -220,6 +229,17 @@ public class CatalogLoader {
                 checkBodyPlaceholders(outputs, nested);
             }
         });
+    }
+
+    private static int lineOfKey(String text, String key, int from) {
+        Pattern p = Pattern.compile("(^|[\\s{,-])" + Pattern.quote(key) + "\\s*:");
+        String[] lines = text.split("\n", -1);
+        for (int i = Math.max(0, from - 1); i < lines.length; i++) {
+            if (p.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return from;
     }
 
     private static int line(JsonLocation l) {

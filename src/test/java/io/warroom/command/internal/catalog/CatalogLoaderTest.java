@@ -1,0 +1,94 @@
+package io.warroom.command.internal.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.warroom.action.ActionExecutors;
+import io.warroom.shared.ConfigurationProblem;
+import io.warroom.support.TestExecutor;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+
+class CatalogLoaderTest {
+
+    private final CatalogLoader loader = new CatalogLoader(new ActionExecutors(List.of(new TestExecutor())));
+
+    private static Resource file(String name, String yaml) {
+        return new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+
+    private static final String GOOD = """
+            commands:
+              - id: t.status
+                words: [status]
+                usage: status <deployment>
+                description: {en: Status., zh-CN: 状态。}
+                risk: read
+                params:
+                  - {name: deployment, type: name, positional: true, required: true}
+                action: {executor: test, operation: status, target: "{deployment}"}
+                examples:
+                  - {text: status backend, params: {deployment: backend}}
+            """;
+
+    @Test
+    void theTestCatalogLoadsAndItsExamplesHold() {
+        var commands = loader.load(List.of(new ClassPathResource("test-catalog/test.yaml")));
+        assertThat(commands).extracting(CatalogCommand::id).containsExactly("test.scale", "test.revoke", "test.status");
+        assertThat(commands.get(0).source()).isEqualTo("test.yaml:3");
+    }
+
+    @Test
+    void mistakesNameFileLineAndReason() {
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", GOOD.replace("risk: read", "risk: read\n    colour: red")))))
+                .isInstanceOf(ConfigurationProblem.class).hasMessage("Catalog k8s.yaml:7: unknown key 'colour'");
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", GOOD.replace("params: {deployment: backend}", "params: {deployment: frontend}")))))
+                .hasMessageContaining("Catalog k8s.yaml:2 (t.status): example 'status backend' parses to {deployment=backend}, expected {deployment=frontend}");
+        assertThatThrownBy(() -> loader.load(List.of(file("a.yaml", GOOD), file("b.yaml", GOOD))))
+                .hasMessageContaining("Catalog b.yaml:2 (t.status): duplicate id");
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", GOOD.replace("operation: status", "operation: explode")))))
+                .hasMessageContaining("executor 'test' has no operation 'explode'");
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", GOOD.replace("target: \"{deployment}\"", "target: \"{pod}\"")))))
+                .hasMessageContaining("action uses {pod}, which is not a parameter");
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", GOOD.replace("type: name", "type: colour")))))
+                .hasMessageContaining("unknown parameter type 'colour'");
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", GOOD.replace("risk: read", "risk: spicy")))))
+                .hasMessageContaining("risk 'spicy' must be read, change or dangerous");
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", GOOD.replace("      - {text: status backend, params: {deployment: backend}}\n", "      - {text: status backend, error: missing}\n")))))
+                .hasMessageContaining("should fail with 'missing' but parsed");
+    }
+
+    @Test
+    void pathPlaceholdersAreUrlEncodedAndBodyValuesJsonEncoded() {
+        var revoke = loader.load(List.of(new ClassPathResource("test-catalog/test.yaml"))).get(1);
+        var action = revoke.toAction(Map.of("id", "a/b c", "reason", "say \"hi\"\n"));
+        assertThat(action.parameter("path")).isEqualTo("/admin/apikeys/a%2Fb%20c/revoke");
+        assertThat(action.parameter("body")).isEqualTo("{\"reason\":\"say \\\"hi\\\"\\n\"}");
+    }
+
+    @Test
+    void parameterTypesCheckTheirValues() {
+        Param image = new Param("image", ParamType.IMAGE, true, List.of(), true, null, null, null, null, List.of(), null, null);
+        assertThat(ParamType.IMAGE.normalise(image, "registry.example.com:5000/team/app:1.2.3")).isNotNull();
+        assertThatThrownBy(() -> ParamType.IMAGE.normalise(image, "app:1.0;rm -rf /")).hasMessageContaining("image reference");
+        Param ip = new Param("ip", ParamType.IP, true, List.of(), true, null, null, null, null, List.of(), null, null);
+        assertThat(ParamType.IP.normalise(ip, "203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ParamType.IP.normalise(ip, "2001:db8::1/64")).isEqualTo("2001:db8::1/64");
+        assertThatThrownBy(() -> ParamType.IP.normalise(ip, "300.1.1.1")).hasMessageContaining("IPv4 or IPv6");
+        Param ttl = new Param("ttl", ParamType.DURATION, false, List.of("--ttl"), false, "24h", null, null,
+                java.time.Duration.ofDays(7), List.of(), null, null);
+        assertThat(ParamType.DURATION.normalise(ttl, "30M")).isEqualTo("30m");
+        assertThatThrownBy(() -> ParamType.DURATION.normalise(ttl, "8d")).hasMessageContaining("at most 7d");
+        assertThatThrownBy(() -> ParamType.DURATION.normalise(ttl, "0s")).hasMessageContaining("longer than zero");
+    }
+}
