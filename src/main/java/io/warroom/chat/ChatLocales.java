@@ -13,7 +13,13 @@ public record ChatLocales(Locale defaultLocale, Map<Platform, Locale> platforms,
 
     public ChatLocales {
         defaultLocale = defaultLocale == null ? Locale.ENGLISH : defaultLocale;
-        platforms = platforms == null ? Map.of(Platform.FEISHU, Locale.SIMPLIFIED_CHINESE) : Map.copyOf(platforms);
+        // Settings add to the defaults rather than replace them: Feishu stays Chinese unless told otherwise.
+        var merged = new java.util.EnumMap<Platform, Locale>(Platform.class);
+        merged.put(Platform.FEISHU, Locale.SIMPLIFIED_CHINESE);
+        if (platforms != null) {
+            merged.putAll(platforms);
+        }
+        platforms = Map.copyOf(merged);
         channels = channels == null ? Map.of() : Map.copyOf(channels);
     }
 

@@ -64,6 +64,7 @@ class OncallCommand implements ChatCommand {
                     String.join(", ", suggestions.isEmpty() ? known : suggestions));
         }
         var l = ctx.locale();
+        var time = this.time.withLocale(l);
         var message = OutboundMessage.builder().tone(OutboundMessage.Tone.INFO).header(texts.get(l, "oncall.header"));
         List<OnDuty> duty = directory.onDuty(now);
         for (String role : directory.rotationRoles()) {

@@ -14,4 +14,9 @@ record ConsoleProperties(Boolean enabled, boolean expose, String username, Strin
         enabled = enabled == null || enabled;
         channels = channels == null || channels.isEmpty() ? List.of("oncall", "ops", "incidents") : List.copyOf(channels);
     }
+
+    @Override
+    public String toString() {
+        return "ConsoleProperties[enabled=" + enabled + ", expose=" + expose + ", channels=" + channels + "]";
+    }
 }

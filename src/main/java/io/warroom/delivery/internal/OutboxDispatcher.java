@@ -37,6 +37,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
+    private volatile long lastFailureLog;
 
     OutboxDispatcher(OutboxRepository repository, OutboxSender sender, ChatGateways gateways, RateLimiter limiter,
                      DeliveryProperties properties, DeliveryMetrics metrics, Clock clock) {
@@ -62,8 +63,12 @@ class OutboxDispatcher implements SmartLifecycle {
         try {
             drain();
         } catch (RuntimeException e) {
-            // A database hiccup must not kill the loop; the next poll retries.
-            log.warn("Outbox poll failed: {}", e.toString());
+            // A database hiccup must not kill the loop; the next poll retries. Say so once a minute, not 4 times a second.
+            long now = System.currentTimeMillis();
+            if (now - lastFailureLog > 60_000) {
+                lastFailureLog = now;
+                log.warn("Outbox poll failed (retrying every {} ms): {}", properties.pollInterval().toMillis(), e.toString());
+            }
         }
     }
 
@@ -97,6 +102,13 @@ class OutboxDispatcher implements SmartLifecycle {
         ChatGateway gateway = gateways.forPlatform(row.platform()).orElse(null);
         if (gateway == null) {
             return fail(row, "platform " + row.platform().id() + " is not configured");
+        }
+        try {
+            sender.checkReady(row);
+        } catch (OutboxSender.NotReadyException e) {
+            return retryOrGiveUp(row, now.plus(NOT_READY_WAIT), false, e.getMessage(), "not-ready");
+        } catch (ChatDeliveryException e) {
+            return fail(row, e.getMessage());
         }
         var limits = properties.limitsFor(row.platform().id());
         String channelBucket = row.platform().id() + ":" + row.channel();
@@ -156,7 +168,7 @@ class OutboxDispatcher implements SmartLifecycle {
     }
 
     void purgeOldSent() {
-        int n = repository.deleteSentBefore(clock.instant().minus(properties.keepSent()));
+        int n = repository.deleteFinishedBefore(clock.instant().minus(properties.keepSent()));
         if (n > 0) {
             log.info("Purged {} delivered outbox rows", n);
         }
@@ -210,7 +222,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        // Start after, and stop before, the web server and everything that enqueues.
-        return Integer.MAX_VALUE - 100;
+        // Below the web server's graceful-shutdown phase: requests finish first and their answers still go out.
+        return SmartLifecycle.DEFAULT_PHASE - 1536;
     }
 }

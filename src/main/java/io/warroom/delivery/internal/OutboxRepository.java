@@ -123,8 +123,21 @@ class OutboxRepository {
                 .query(Long.class).single();
     }
 
-    int deleteSentBefore(Instant cutoff) {
-        return jdbc.sql("delete from outbox where state = 'SENT' and sent_at < ?").param(ts(cutoff)).update();
+    /** Forgets finished operations (and the platform ids they produced) older than {@code cutoff}. */
+    int deleteFinishedBefore(Instant cutoff) {
+        int n = jdbc.sql("delete from outbox where (state = 'SENT' and sent_at < ?) or (state = 'FAILED' and created_at < ?)")
+                .params(ts(cutoff), ts(cutoff)).update();
+        jdbc.sql("delete from delivered_ref where created_at < ?").param(ts(cutoff)).update();
+        return n;
+    }
+
+    /** Whether an operation that would have produced {@code key} in this channel failed for good. */
+    boolean failedProducer(Platform platform, String channel, String key, boolean group) {
+        String sql = group
+                ? "select count(*) from outbox where platform = ? and operation = 'CREATE_GROUP' and message_key = ? and state = 'FAILED'"
+                : "select count(*) from outbox where platform = ? and channel = ? and message_key = ? and operation = 'POST' and state = 'FAILED'";
+        var q = group ? jdbc.sql(sql).params(platform.id(), key) : jdbc.sql(sql).params(platform.id(), channel, key);
+        return q.query(Long.class).single() > 0;
     }
 
     Optional<String> ref(Platform platform, String channel, String key) {

@@ -56,6 +56,31 @@ class OutboxSender {
         }
     }
 
+    /**
+     * Throws {@link NotReadyException} while what this operation depends on (its group, its thread root)
+     * is still queued, and a permanent failure once that dependency failed for good.
+     */
+    void checkReady(OutboxRow row) {
+        if (row.operation() == Delivery.Operation.CREATE_GROUP) {
+            return;
+        }
+        if (row.channel().startsWith(Delivery.GROUP_PREFIX)
+                && repository.ref(row.platform(), "", row.channel()).isEmpty()) {
+            String key = row.channel().substring(Delivery.GROUP_PREFIX.length());
+            if (repository.failedProducer(row.platform(), null, key, true)) {
+                throw ChatDeliveryException.permanentFailure("group " + key + " could not be created");
+            }
+            throw new NotReadyException("group " + row.channel() + " is not created yet");
+        }
+        if (row.threadRef() == null && row.threadKey() != null
+                && repository.ref(row.platform(), row.channel(), row.threadKey()).isEmpty()) {
+            if (repository.failedProducer(row.platform(), row.channel(), row.threadKey(), false)) {
+                throw ChatDeliveryException.permanentFailure("thread root '" + row.threadKey() + "' could not be posted");
+            }
+            throw new NotReadyException("thread '" + row.threadKey() + "' is not posted yet");
+        }
+    }
+
     private Conversation resolve(OutboxRow row) {
         String channel = row.channel();
         if (channel.startsWith(Delivery.GROUP_PREFIX)) {

@@ -25,6 +25,12 @@ class RosterLoader {
             .findAndAddModules()
             .build();
 
+    private final ZoneId defaultZone;
+
+    RosterLoader(@org.springframework.beans.factory.annotation.Value("${warroom.timezone:UTC}") String defaultZone) {
+        this.defaultZone = ZoneId.of(defaultZone);
+    }
+
     Roster load(Resource resource) {
         RosterFile file;
         try (InputStream in = resource.getInputStream()) {
@@ -43,10 +49,18 @@ class RosterLoader {
     }
 
     private Roster validate(RosterFile f) {
+        if (f == null) {
+            throw new IllegalArgumentException("the roster is empty");
+        }
         if (f == null || f.people() == null || f.people().isEmpty()) {
             throw new IllegalArgumentException("the roster lists no people");
         }
-        ZoneId zone = ZoneId.of(f.timezone() == null ? "UTC" : f.timezone());
+        ZoneId zone;
+        try {
+            zone = f.timezone() == null ? defaultZone : ZoneId.of(f.timezone());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("unknown timezone '" + f.timezone() + "' (use a name like Asia/Shanghai)");
+        }
         Map<String, io.warroom.directory.Person> people = new LinkedHashMap<>();
         Set<String> identities = new HashSet<>();
         for (var p : f.people()) {

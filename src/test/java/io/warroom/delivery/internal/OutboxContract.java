@@ -166,6 +166,19 @@ abstract class OutboxContract {
     }
 
     @Test
+    void repliesToARootThatFailedForGoodFailAtOnce() {
+        var c = channel();
+        slack.failNext(FakeGateway.rejected());
+        long root = outbox.enqueue(Delivery.post(c, "root:gone", text("root"), Priority.NORMAL));
+        long reply = outbox.enqueue(Delivery.replyTo(c, "root:gone", null, text("reply"), Priority.NORMAL));
+        dispatcher.drain();
+        assertThat(state(root)).isEqualTo("FAILED");
+        assertThat(state(reply)).isEqualTo("FAILED");
+        assertThat(jdbc.sql("select last_error from outbox where id = ?").param(reply).query(String.class).single())
+                .contains("could not be posted");
+    }
+
+    @Test
     void unconfiguredPlatformFailsInsteadOfWaitingForever() {
         long id = outbox.enqueue(Delivery.post(Conversation.of(Platform.FEISHU, "oc_x" + UUID.randomUUID()), null,
                 text("nobody"), Priority.NORMAL));

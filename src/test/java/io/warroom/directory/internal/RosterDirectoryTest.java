@@ -18,7 +18,7 @@ import org.springframework.core.io.ClassPathResource;
 class RosterDirectoryTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private final RosterDirectory demo = new RosterDirectory(new RosterLoader(),
+    private final RosterDirectory demo = new RosterDirectory(new RosterLoader("Asia/Shanghai"),
             new ClassPathResource("warroom/roster/demo-roster.yaml"));
 
     private static Instant at(String localDateTime) {
@@ -106,9 +106,10 @@ class RosterDirectoryTest {
                              active: [{days: MON-FUNDAY, from: "09:00", to: "18:00"}]}]
                 """)).hasMessageContaining("unknown day 'FUNDAY'");
         assertThatThrownBy(() -> load("people: [{id: Bad Id}]")).hasMessageContaining("must be lowercase");
+        assertThatThrownBy(() -> load("timezone: Mars/Base\npeople: [{id: a}]")).hasMessageContaining("unknown timezone 'Mars/Base'");
     }
 
     private static RosterDirectory load(String yaml) {
-        return new RosterDirectory(new RosterLoader(), new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+        return new RosterDirectory(new RosterLoader("Asia/Shanghai"), new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
     }
 }
