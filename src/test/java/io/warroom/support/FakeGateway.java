@@ -24,7 +24,7 @@ public class FakeGateway implements ChatGateway {
 
     private final Platform platform;
     private final List<Call> calls = new ArrayList<>();
-    private final Deque<Supplier<RuntimeException>> failures = new ArrayDeque<>();
+    private final java.util.Map<String, Deque<Supplier<RuntimeException>>> failures = new java.util.HashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
 
     public FakeGateway(Platform platform) {
@@ -36,9 +36,12 @@ public class FakeGateway implements ChatGateway {
         return platform;
     }
 
-    /** The next calls throw these, in order, before anything is recorded. */
-    public synchronized void failNext(Supplier<RuntimeException> failure) {
-        failures.add(failure);
+    /**
+     * The next calls into {@code channel} throw these, in order, before anything is recorded. Per channel,
+     * because tests share a context and a drain may send another test's leftovers first.
+     */
+    public synchronized void failNext(String channel, Supplier<RuntimeException> failure) {
+        failures.computeIfAbsent(channel, c -> new ArrayDeque<>()).add(failure);
     }
 
     public synchronized List<Call> calls(String channel) {
@@ -51,7 +54,8 @@ public class FakeGateway implements ChatGateway {
 
     private synchronized String record(String op, Conversation where, OutboundMessage message, String visibleTo,
                                        List<String> members) {
-        Supplier<RuntimeException> failure = failures.poll();
+        var queue = where == null ? null : failures.get(where.channel());
+        Supplier<RuntimeException> failure = queue == null ? null : queue.poll();
         if (failure != null) {
             throw failure.get();
         }

@@ -115,7 +115,7 @@ abstract class OutboxContract {
     @Test
     void retryAfterFromThePlatformIsHonoured() {
         var c = channel();
-        slack.failNext(FakeGateway.rateLimited(Duration.ofSeconds(30)));
+        slack.failNext(c.channel(), FakeGateway.rateLimited(Duration.ofSeconds(30)));
         long id = outbox.enqueue(Delivery.post(c, null, text("throttled"), Priority.NORMAL));
         Instant before = Instant.now();
         dispatcher.drain();
@@ -135,8 +135,8 @@ abstract class OutboxContract {
     @Test
     void platformOutageIsRetriedWithBackoffAndNothingIsLost() {
         var c = channel();
-        slack.failNext(FakeGateway.down());
-        slack.failNext(FakeGateway.down());
+        slack.failNext(c.channel(), FakeGateway.down());
+        slack.failNext(c.channel(), FakeGateway.down());
         long id = outbox.enqueue(Delivery.post(c, null, text("eventually"), Priority.NORMAL));
 
         dispatcher.drain();
@@ -155,7 +155,7 @@ abstract class OutboxContract {
     @Test
     void permanentRejectionFailsTheOperationAndUnblocksItsThread() {
         var c = channel();
-        slack.failNext(FakeGateway.rejected());
+        slack.failNext(c.channel(), FakeGateway.rejected());
         long bad = outbox.enqueue(Delivery.post(c, "k:bad", text("bad"), Priority.NORMAL));
         dispatcher.drain();
         assertThat(state(bad)).isEqualTo("FAILED");
@@ -168,7 +168,7 @@ abstract class OutboxContract {
     @Test
     void repliesToARootThatFailedForGoodFailAtOnce() {
         var c = channel();
-        slack.failNext(FakeGateway.rejected());
+        slack.failNext(c.channel(), FakeGateway.rejected());
         long root = outbox.enqueue(Delivery.post(c, "root:gone", text("root"), Priority.NORMAL));
         long reply = outbox.enqueue(Delivery.replyTo(c, "root:gone", null, text("reply"), Priority.NORMAL));
         dispatcher.drain();
