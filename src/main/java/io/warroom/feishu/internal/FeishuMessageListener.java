@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +50,16 @@ class FeishuMessageListener {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Learns the bot's open_id in the background, so the first mention is not answered late. */
+    @EventListener(ApplicationReadyEvent.class)
+    void learnBotIdentity() {
+        try {
+            executor.execute(api::botOpenId);
+        } catch (RejectedExecutionException e) {
+            // the first message will ask instead
+        }
     }
 
     /**
