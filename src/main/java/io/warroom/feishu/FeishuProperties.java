@@ -1,6 +1,7 @@
 package io.warroom.feishu;
 
 import io.warroom.shared.ConfigurationProblem;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,17 +9,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Feishu / Lark settings. Feishu starts only when configured; all four credentials are needed, since the
  * encrypt key is what request signatures are checked with.
+ *
+ * <p>{@code baseUrl} is {@code https://open.feishu.cn} for Feishu and {@code https://open.larksuite.com} for
+ * Lark. {@code tokenRefreshMargin}: the tenant token is renewed this long before it expires (the official
+ * SDK uses 3 minutes). {@code replayWindow}: signed requests whose timestamp is further than this from now,
+ * either way, are refused. {@code timeout}: connect/read/write timeout of Open API calls.
  */
 @ConfigurationProperties("warroom.feishu")
 public record FeishuProperties(String appId, String appSecret, String verificationToken, String encryptKey,
-                               String baseUrl) {
+                               String baseUrl, Duration tokenRefreshMargin, Duration replayWindow,
+                               Duration timeout) {
 
     public FeishuProperties {
         appId = blankToNull(appId);
         appSecret = blankToNull(appSecret);
         verificationToken = blankToNull(verificationToken);
         encryptKey = blankToNull(encryptKey);
-        baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://open.feishu.cn" : baseUrl;
+        baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://open.feishu.cn" : stripSlash(baseUrl.trim());
+        tokenRefreshMargin = tokenRefreshMargin == null ? Duration.ofMinutes(3) : tokenRefreshMargin;
+        replayWindow = replayWindow == null ? Duration.ofMinutes(5) : replayWindow;
+        timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         List<String> missing = new ArrayList<>();
         if (appId == null) {
             missing.add("warroom.feishu.app-id (FEISHU_APP_ID)");
@@ -43,6 +53,10 @@ public record FeishuProperties(String appId, String appSecret, String verificati
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Override

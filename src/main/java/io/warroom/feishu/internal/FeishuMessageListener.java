@@ -1,0 +1,150 @@
+package io.warroom.feishu.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.warroom.chat.Actor;
+import io.warroom.chat.Conversation;
+import io.warroom.chat.InboundCommand;
+import io.warroom.chat.Platform;
+import io.warroom.command.Commands;
+import jakarta.annotation.PreDestroy;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code im.message.receive_v1}: text addressed to Warroom becomes an {@link InboundCommand}. In a group the
+ * bot must be mentioned; in a one-to-one chat every message counts. Mentions of the bot and a leading
+ * {@code /warroom} are removed, so {@code @Warroom restart backend -n prod} reads like the Slack command.
+ * Commands run on a small pool of their own, after Feishu has had its answer.
+ */
+@Component
+@ConditionalOnFeishu
+class FeishuMessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(FeishuMessageListener.class);
+    private static final String PREFIX = "/warroom";
+
+    private final Commands commands;
+    private final FeishuOpenApi api;
+    private final ObjectMapper json;
+    private final ThreadPoolExecutor executor;
+
+    FeishuMessageListener(Commands commands, FeishuOpenApi api, ObjectMapper json) {
+        this.commands = commands;
+        this.api = api;
+        this.json = json;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(2, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(500), r -> {
+            Thread t = new Thread(r, "feishu-command-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Learns the bot's open_id in the background, so the first mention is not answered late. */
+    @EventListener(ApplicationReadyEvent.class)
+    void learnBotIdentity() {
+        try {
+            executor.execute(api::botOpenId);
+        } catch (RejectedExecutionException e) {
+            // the first message will ask instead
+        }
+    }
+
+    /**
+     * Reads the event; empty when it is not for Warroom (another bot, not text, a group message without
+     * a mention of the bot).
+     * @throws FeishuRejected when the event lacks what every message event has
+     */
+    Optional<InboundCommand> read(JsonNode event) {
+        JsonNode message = event.path("message");
+        JsonNode sender = event.path("sender");
+        String chatId = text(message, "chat_id");
+        String openId = text(sender.path("sender_id"), "open_id");
+        if (chatId == null || openId == null || text(message, "message_id") == null) {
+            throw FeishuRejected.malformed();
+        }
+        if (!"user".equals(sender.path("sender_type").asText("user")) || !"text".equals(message.path("message_type").asText())) {
+            return Optional.empty();
+        }
+        String text = contentText(message.path("content").asText(""));
+        boolean group = !"p2p".equals(message.path("chat_type").asText());
+        boolean mentioned = false;
+        String bot = null;
+        java.util.List<JsonNode> mentions = new java.util.ArrayList<>();
+        message.path("mentions").forEach(mentions::add);
+        // Longest keys first, so @_user_1 never eats the start of @_user_12.
+        mentions.sort(java.util.Comparator.comparingInt((JsonNode m) -> m.path("key").asText("").length()).reversed());
+        for (JsonNode mention : mentions) {
+            String key = mention.path("key").asText("");
+            String mentionedId = mention.path("id").path("open_id").asText("");
+            if (bot == null) {
+                bot = Optional.ofNullable(api.botOpenId()).orElse("");
+            }
+            // Without the bot's own id (bot info unavailable) any mention counts: Feishu only delivers group
+            // messages that mention the bot unless the app may read all group messages.
+            boolean ofBot = bot.isEmpty() || bot.equals(mentionedId);
+            mentioned |= ofBot;
+            if (!key.isEmpty()) {
+                text = text.replace(key, ofBot ? "" : "@" + mention.path("name").asText(mentionedId));
+            }
+        }
+        if (group && !mentioned) {
+            return Optional.empty();
+        }
+        text = text.strip();
+        if (text.toLowerCase(Locale.ROOT).startsWith(PREFIX)
+                && (text.length() == PREFIX.length() || Character.isWhitespace(text.charAt(PREFIX.length())))) {
+            text = text.substring(PREFIX.length());
+        }
+        String thread = text(message, "thread_id") != null ? text(message, "root_id") : null;
+        return Optional.of(new InboundCommand(new Conversation(Platform.FEISHU, chatId, thread),
+                new Actor(Platform.FEISHU, openId, null), text));
+    }
+
+    /** Runs the command on another thread: Feishu must have its answer at once. */
+    void dispatch(InboundCommand command) {
+        try {
+            executor.execute(() -> {
+                try {
+                    commands.handle(command);
+                } catch (RuntimeException e) {
+                    log.error("Feishu command from {} in {} failed", command.actor().userId(),
+                            command.conversation().channel(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("Feishu command from {} dropped: too many commands waiting", command.actor().userId());
+        }
+    }
+
+    private String contentText(String content) {
+        try {
+            return json.readTree(content).path("text").asText("");
+        } catch (JsonProcessingException e) {
+            throw FeishuRejected.malformed();
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        String s = node.path(field).asText("");
+        return s.isBlank() ? null : s;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

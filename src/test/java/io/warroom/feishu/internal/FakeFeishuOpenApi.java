@@ -1,0 +1,499 @@
+package io.warroom.feishu.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A Feishu Open API that keeps state: tenant tokens that expire, group and one-to-one chats with members,
+ * messages, thread replies, ephemeral cards and card updates. It enforces what the real one documents:
+ * Bearer tokens, {@code code != 0} errors, 5 QPS per chat/user (HTTP 429, code 99991400,
+ * {@code x-ogw-ratelimit-reset}), 5 QPS per message for updates, {@code update_multi} on patched cards,
+ * idempotent chat creation by {@code uuid}, and {@code succeed_type=1} member additions.
+ */
+final class FakeFeishuOpenApi {
+
+    static final String APP_ID = "cli_test_app";
+    static final String APP_SECRET = "fake-app-secret-0001";
+    static final String BOT_OPEN_ID = "ou_warroom_bot0001";
+    private static final int QPS = 5;
+
+    record Message(String id, String target, String chatId, String parentId, String rootId, boolean inThread,
+                   String ephemeralFor, List<String> contents) {
+        JsonNode card() {
+            try {
+                return JSON.readTree(contents.get(contents.size() - 1));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String cardText() {
+            return card().toString();
+        }
+    }
+
+    record Chat(String id, String type, String name, String owner, Set<String> members, String uuid) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static FakeFeishuOpenApi shared;
+
+    private final HttpServer server;
+    private final Map<String, Long> tokens = new HashMap<>();
+    private final Map<String, Chat> chats = new LinkedHashMap<>();
+    private final Map<String, Message> messages = new LinkedHashMap<>();
+    private final Map<String, Deque<Long>> hits = new HashMap<>();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger rejectedTokens = new AtomicInteger();
+    private final AtomicInteger rateLimited = new AtomicInteger();
+    private final AtomicInteger addMemberCalls = new AtomicInteger();
+    private final AtomicLong ids = new AtomicLong(1000);
+    private volatile Duration tokenLifetime = Duration.ofHours(2);
+    private volatile Duration tokenDelay = Duration.ZERO;
+
+    /** One instance per test JVM, so every Feishu test shares one Spring context. */
+    static synchronized FakeFeishuOpenApi shared() {
+        if (shared == null) {
+            shared = new FakeFeishuOpenApi();
+        }
+        return shared;
+    }
+
+    private FakeFeishuOpenApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "fake-feishu");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/open-apis/", this::serve);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    // ---- what tests arrange and inspect ----
+
+    synchronized void addChat(String id, String type, String... members) {
+        Set<String> m = new LinkedHashSet<>(List.of(members));
+        m.add(BOT_OPEN_ID);
+        chats.put(id, new Chat(id, type, id, null, m, null));
+    }
+
+    synchronized List<Message> messagesTo(String target) {
+        return messages.values().stream().filter(m -> m.target().equals(target)).toList();
+    }
+
+    synchronized Message message(String id) {
+        return messages.get(id);
+    }
+
+    synchronized List<Chat> chatsNamed(String name) {
+        return chats.values().stream().filter(c -> c.name().equals(name)).toList();
+    }
+
+    synchronized Chat chat(String id) {
+        return chats.get(id);
+    }
+
+    int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    int rejectedTokens() {
+        return rejectedTokens.get();
+    }
+
+    int rateLimited() {
+        return rateLimited.get();
+    }
+
+    int addMemberCalls() {
+        return addMemberCalls.get();
+    }
+
+    void tokenLifetime(Duration lifetime) {
+        tokenLifetime = lifetime;
+    }
+
+    void tokenDelay(Duration delay) {
+        tokenDelay = delay;
+    }
+
+    /** Every token issued so far stops working now, whatever its expiry said. */
+    synchronized void expireAllTokens() {
+        tokens.replaceAll((t, exp) -> 0L);
+    }
+
+    /** Another bot in the chat used up this second's quota. */
+    synchronized void saturate(String target) {
+        for (int i = 0; i < QPS; i++) {
+            allow(target);
+        }
+    }
+
+    // ---- the API ----
+
+    private void serve(HttpExchange ex) throws IOException {
+        try {
+            String path = ex.getRequestURI().getPath();
+            Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+            JsonNode body = readBody(ex);
+            String method = ex.getRequestMethod();
+            if (path.equals("/open-apis/auth/v3/tenant_access_token/internal") && method.equals("POST")) {
+                issueToken(ex, body);
+                return;
+            }
+            if (!authorised(ex)) {
+                rejectedTokens.incrementAndGet();
+                reply(ex, 400, error(99991663, "Invalid access token for authorization."));
+                return;
+            }
+            synchronized (this) {
+                route(ex, method, path, query, body);
+            }
+        } catch (RuntimeException e) {
+            reply(ex, 500, error(1, "fake failed: " + e));
+        } finally {
+            ex.close();
+        }
+    }
+
+    private void route(HttpExchange ex, String method, String path, Map<String, String> query, JsonNode body)
+            throws IOException {
+        String[] parts = path.split("/");
+        if (path.equals("/open-apis/bot/v3/info")) {
+            ObjectNode r = ok();
+            r.putObject("bot").put("open_id", BOT_OPEN_ID).put("app_name", "Warroom");
+            reply(ex, 200, r);
+        } else if (path.equals("/open-apis/im/v1/messages") && method.equals("POST")) {
+            send(ex, query.get("receive_id_type"), body);
+        } else if (parts.length == 7 && path.startsWith("/open-apis/im/v1/messages/") && parts[6].equals("reply")) {
+            replyTo(ex, parts[5], body);
+        } else if (parts.length == 6 && path.startsWith("/open-apis/im/v1/messages/") && method.equals("PATCH")) {
+            patch(ex, parts[5], body);
+        } else if (path.equals("/open-apis/ephemeral/v1/send")) {
+            ephemeral(ex, body);
+        } else if (path.equals("/open-apis/im/v1/chats") && method.equals("POST")) {
+            createChat(ex, query, body);
+        } else if (parts.length == 7 && path.startsWith("/open-apis/im/v1/chats/") && parts[6].equals("members")) {
+            addMembers(ex, parts[5], query, body);
+        } else {
+            reply(ex, 404, error(404, "no such API in the fake: " + method + " " + path));
+        }
+    }
+
+    private void issueToken(HttpExchange ex, JsonNode body) throws IOException {
+        tokenRequests.incrementAndGet();
+        sleep(tokenDelay);
+        if (!APP_ID.equals(body.path("app_id").asText()) || !APP_SECRET.equals(body.path("app_secret").asText())) {
+            reply(ex, 400, error(10014, "app secret invalid"));
+            return;
+        }
+        String token = "t-" + ids.incrementAndGet();
+        long lifetimeMillis = tokenLifetime.toMillis();
+        synchronized (this) {
+            tokens.put(token, System.currentTimeMillis() + lifetimeMillis);
+        }
+        reply(ex, 200, ok().put("tenant_access_token", token).put("expire", Math.max(1, lifetimeMillis / 1000)));
+    }
+
+    private synchronized boolean authorised(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            return false;
+        }
+        Long expires = tokens.get(auth.substring(7));
+        return expires != null && expires > System.currentTimeMillis();
+    }
+
+    private void send(HttpExchange ex, String idType, JsonNode body) throws IOException {
+        String receiveId = body.path("receive_id").asText();
+        String chatId;
+        if ("chat_id".equals(idType)) {
+            Chat chat = chats.get(receiveId);
+            if (chat == null || !chat.members().contains(BOT_OPEN_ID)) {
+                reply(ex, 400, error(230002, "The bot is not in the chat."));
+                return;
+            }
+            if ("dissolved".equals(chat.type())) {
+                reply(ex, 200, error(232006, "The chat has been dissolved."));
+                return;
+            }
+            chatId = receiveId;
+        } else if ("open_id".equals(idType)) {
+            if (!receiveId.startsWith("ou_") || receiveId.startsWith("ou_gone")) {
+                reply(ex, 400, error(230013, "Bot has NO availability to this user."));
+                return;
+            }
+            chatId = null;
+        } else {
+            reply(ex, 400, error(99992402, "field validation failed: receive_id_type"));
+            return;
+        }
+        if (!validCard(ex, body)) {
+            return;
+        }
+        if (!allow(receiveId)) {
+            limited(ex);
+            return;
+        }
+        store(ex, new Message(nextId(), receiveId, chatId, null, null, false, null,
+                new ArrayList<>(List.of(body.path("content").asText()))));
+    }
+
+    private void replyTo(HttpExchange ex, String parentId, JsonNode body) throws IOException {
+        Message parent = messages.get(parentId);
+        if (parent == null || parent.ephemeralFor() != null) {
+            reply(ex, 400, error(230011, "The message was recalled or does not exist."));
+            return;
+        }
+        if (!validCard(ex, body)) {
+            return;
+        }
+        if (!allow(parent.target())) {
+            limited(ex);
+            return;
+        }
+        String root = parent.rootId() != null ? parent.rootId() : parent.id();
+        store(ex, new Message(nextId(), parent.target(), parent.chatId(), parentId, root,
+                body.path("reply_in_thread").asBoolean(false), null, new ArrayList<>(List.of(body.path("content").asText()))));
+    }
+
+    private void patch(HttpExchange ex, String id, JsonNode body) throws IOException {
+        Message m = messages.get(id);
+        if (m == null || m.ephemeralFor() != null) {
+            reply(ex, 400, error(230011, "The message was recalled or does not exist."));
+            return;
+        }
+        JsonNode next = parse(body.path("content").asText());
+        if (!m.card().path("config").path("update_multi").asBoolean(false)
+                || next == null || !next.path("config").path("update_multi").asBoolean(false)) {
+            reply(ex, 400, error(230099, "update_multi must be true before and after the update"));
+            return;
+        }
+        if (!allow("message:" + id)) {
+            limited(ex);
+            return;
+        }
+        m.contents().add(body.path("content").asText());
+        reply(ex, 200, ok());
+    }
+
+    private void ephemeral(HttpExchange ex, JsonNode body) throws IOException {
+        Chat chat = chats.get(body.path("chat_id").asText());
+        String user = body.path("open_id").asText();
+        if (chat == null || !"group".equals(chat.type())) {
+            reply(ex, 400, error(230001, "ephemeral cards only in group chats"));
+            return;
+        }
+        if (!chat.members().contains(user)) {
+            reply(ex, 400, error(230001, "user is not in the chat"));
+            return;
+        }
+        if (!"interactive".equals(body.path("msg_type").asText()) || !body.path("card").isObject()) {
+            reply(ex, 400, error(99992402, "card must be an object"));
+            return;
+        }
+        Message m = new Message(nextId(), chat.id(), chat.id(), null, null, false, user,
+                new ArrayList<>(List.of(body.path("card").toString())));
+        messages.put(m.id(), m);
+        ObjectNode r = ok();
+        r.putObject("data").put("message_id", m.id());
+        reply(ex, 200, r);
+    }
+
+    private void createChat(HttpExchange ex, Map<String, String> query, JsonNode body) throws IOException {
+        if (!"open_id".equals(query.get("user_id_type")) || !"true".equals(query.get("set_bot_manager"))) {
+            reply(ex, 400, error(99992402, "expected user_id_type=open_id and set_bot_manager=true"));
+            return;
+        }
+        String uuid = query.get("uuid");
+        for (Chat c : chats.values()) {
+            if (uuid != null && uuid.equals(c.uuid())) {
+                reply(ex, 200, chatCreated(c));
+                return;
+            }
+        }
+        if (!"group".equals(body.path("chat_mode").asText()) || !"private".equals(body.path("chat_type").asText())) {
+            reply(ex, 400, error(99992402, "chat_mode group and chat_type private expected"));
+            return;
+        }
+        Set<String> members = new LinkedHashSet<>();
+        body.path("user_id_list").forEach(u -> {
+            if (valid(u.asText())) {
+                members.add(u.asText());
+            }
+        });
+        members.add(BOT_OPEN_ID);
+        Chat chat = new Chat("oc_" + ids.incrementAndGet(), "group", body.path("name").asText(),
+                body.path("owner_id").asText(BOT_OPEN_ID), members, uuid);
+        chats.put(chat.id(), chat);
+        reply(ex, 200, chatCreated(chat));
+    }
+
+    private void addMembers(HttpExchange ex, String chatId, Map<String, String> query, JsonNode body) throws IOException {
+        addMemberCalls.incrementAndGet();
+        Chat chat = chats.get(chatId);
+        if (chat == null || !chat.members().contains(BOT_OPEN_ID)) {
+            reply(ex, 400, error(232011, "The bot is not in the chat."));
+            return;
+        }
+        if (!"open_id".equals(query.get("member_id_type")) || !"1".equals(query.get("succeed_type"))) {
+            reply(ex, 400, error(99992402, "expected member_id_type=open_id and succeed_type=1"));
+            return;
+        }
+        ObjectNode r = ok();
+        ObjectNode data = r.putObject("data");
+        var invalid = data.putArray("invalid_id_list");
+        var notExisted = data.putArray("not_existed_id_list");
+        data.putArray("pending_approval_id_list");
+        body.path("id_list").forEach(u -> {
+            String id = u.asText();
+            if (!id.startsWith("ou_")) {
+                invalid.add(id);
+            } else if (id.startsWith("ou_gone")) {
+                notExisted.add(id);
+            } else {
+                chat.members().add(id);
+            }
+        });
+        reply(ex, 200, r);
+    }
+
+    // ---- helpers ----
+
+    private boolean validCard(HttpExchange ex, JsonNode body) throws IOException {
+        JsonNode card = "interactive".equals(body.path("msg_type").asText()) ? parse(body.path("content").asText()) : null;
+        if (card == null || !card.path("elements").isArray()) {
+            reply(ex, 400, error(230001, "content is not a card"));
+            return false;
+        }
+        return true;
+    }
+
+    /** Sliding one-second window per target. */
+    private synchronized boolean allow(String target) {
+        long now = System.nanoTime();
+        Deque<Long> window = hits.computeIfAbsent(target, k -> new ArrayDeque<>());
+        while (!window.isEmpty() && now - window.peekFirst() >= 1_000_000_000L) {
+            window.pollFirst();
+        }
+        if (window.size() >= QPS) {
+            return false;
+        }
+        window.addLast(now);
+        return true;
+    }
+
+    private void limited(HttpExchange ex) throws IOException {
+        rateLimited.incrementAndGet();
+        ex.getResponseHeaders().add("x-ogw-ratelimit-limit", Integer.toString(QPS));
+        ex.getResponseHeaders().add("x-ogw-ratelimit-reset", "1");
+        reply(ex, 429, error(99991400, "request trigger frequency limit"));
+    }
+
+    private void store(HttpExchange ex, Message m) throws IOException {
+        messages.put(m.id(), m);
+        ObjectNode r = ok();
+        r.putObject("data").put("message_id", m.id()).put("chat_id", m.chatId());
+        reply(ex, 200, r);
+    }
+
+    private ObjectNode chatCreated(Chat c) {
+        ObjectNode r = ok();
+        r.putObject("data").put("chat_id", c.id()).put("name", c.name()).put("owner_id", c.owner());
+        return r;
+    }
+
+    private static boolean valid(String id) {
+        return id.startsWith("ou_") && !id.startsWith("ou_gone");
+    }
+
+    private String nextId() {
+        return "om_" + ids.incrementAndGet();
+    }
+
+    private static ObjectNode ok() {
+        return JSON.createObjectNode().put("code", 0).put("msg", "success");
+    }
+
+    private static ObjectNode error(int code, String msg) {
+        ObjectNode r = JSON.createObjectNode().put("code", code).put("msg", msg);
+        r.putObject("error").put("log_id", "fake-log-" + code);
+        return r;
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            JsonNode n = JSON.readTree(text);
+            return n != null && n.isObject() ? n : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode readBody(HttpExchange ex) throws IOException {
+        byte[] bytes = ex.getRequestBody().readAllBytes();
+        JsonNode n = bytes.length == 0 ? null : parse(new String(bytes, StandardCharsets.UTF_8));
+        return n == null ? JSON.createObjectNode() : n;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> q = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return q;
+    }
+
+    private static void reply(HttpExchange ex, int status, JsonNode body) throws IOException {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    private static void sleep(Duration d) {
+        if (!d.isZero()) {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.warroom.feishu.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.warroom.chat.OutboundMessage;
+import io.warroom.chat.OutboundMessage.Input;
+import io.warroom.chat.OutboundMessage.InputType;
+import io.warroom.chat.OutboundMessage.Option;
+import io.warroom.chat.Texts;
+import io.warroom.support.Golden;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/** The Feishu card JSON of each kind of message, pinned by golden files. */
+class FeishuCardRendererTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final FeishuCardRenderer renderer = new FeishuCardRenderer(new Texts(messages()));
+
+    private static ResourceBundleMessageSource messages() {
+        var source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
+    private String render(OutboundMessage m, Locale locale) throws Exception {
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(renderer.card(m, locale)) + "\n";
+    }
+
+    @Test
+    void plainTextIsShownLiterally() throws Exception {
+        var m = OutboundMessage.text("Noted: restarted *backend* <at id=all></at> & [link](http://x) ~~old~~ `code` ou_x #1");
+        Golden.assertMatches("feishu/text.json", render(m, Locale.ENGLISH));
+    }
+
+    @Test
+    void aCardWithFieldsAndButtons() throws Exception {
+        var m = OutboundMessage.builder()
+                .header("Approval needed: restart backend")
+                .tone(OutboundMessage.Tone.DANGER)
+                .text("李四 asks to run this in after-sales-prod.")
+                .field("Command", "restart backend -n after-sales-prod")
+                .field("Requested by", "李四 Li Si")
+                .field("Expires", "10:42")
+                .button("approval.approve", "Approve", "17", OutboundMessage.Style.PRIMARY)
+                .button("approval.reject", "Reject", "17", OutboundMessage.Style.DANGER)
+                .button("approval.details", "Details", "17", null)
+                .build();
+        Golden.assertMatches("feishu/approval-card.json", render(m, Locale.ENGLISH));
+    }
+
+    @Test
+    void aFormWithEveryKindOfInput() throws Exception {
+        var form = new OutboundMessage.Form("handoff.submit", "Shift handoff", null, List.of(
+                new Input("summary", "What happened", InputType.MULTILINE, true, null, null),
+                new Input("ticket", "Ticket", InputType.TEXT, false, "OPS-1", null),
+                new Input("severity", "Severity", InputType.SELECT, true, "P2",
+                        List.of(new Option("P1", "P1 major"), new Option("P2", "P2 minor"))),
+                new Input("followup", "Needs follow-up", InputType.CHECKBOX, false, "true", null)));
+        var m = OutboundMessage.builder().header("交接班").tone(OutboundMessage.Tone.INFO).form(form).build();
+        Golden.assertMatches("feishu/handoff-form.zh-CN.json", render(m, Locale.SIMPLIFIED_CHINESE));
+    }
+
+    @Test
+    void tonesPickHeaderColours() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (var tone : OutboundMessage.Tone.values()) {
+            var card = renderer.card(OutboundMessage.builder().header(tone.name()).tone(tone).text("x").build(), Locale.ENGLISH);
+            all.append(tone).append(" -> ").append(card.path("header").path("template").asText()).append('\n');
+        }
+        Golden.assertMatches("feishu/tones.txt", all.toString());
+    }
+}
