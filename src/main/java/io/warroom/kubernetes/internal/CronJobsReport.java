@@ -58,7 +58,7 @@ final class CronJobsReport {
             String lastOk = status == null ? null : status.getLastSuccessfulTime();
             boolean suspended = Boolean.TRUE.equals(cj.getSpec().getSuspend());
             List<Job> own = jobs.stream().filter(j -> ownedBy(j, name))
-                    .sorted(Comparator.comparing((Job j) -> String.valueOf(j.getMetadata().getCreationTimestamp())).reversed())
+                    .sorted(Comparator.comparing(CronJobsReport::startedOrCreated).reversed())
                     .limit(JOBS_PER_CRONJOB).toList();
             String lastState = own.isEmpty() ? "no jobs" : state(own.get(0));
             if (lastState.startsWith("Failed")) {
@@ -81,6 +81,11 @@ final class CronJobsReport {
         String summary = cronJobs.size() + " CronJob" + (cronJobs.size() == 1 ? "" : "s") + " in " + ns
                 + (failing > 0 ? ", " + failing + " with a failed latest job" : "") + (sandbox ? " (sandbox)" : "");
         return new ActionResult(summary, lines, body.toString(), sandbox, false);
+    }
+
+    private static String startedOrCreated(Job j) {
+        String start = j.getStatus() == null ? null : j.getStatus().getStartTime();
+        return String.valueOf(start != null ? start : j.getMetadata().getCreationTimestamp());
     }
 
     private static boolean ownedBy(Job j, String cronJob) {

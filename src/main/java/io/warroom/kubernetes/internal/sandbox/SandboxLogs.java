@@ -57,6 +57,9 @@ final class SandboxLogs {
                 return new Result("", null); // waiting to restart: nothing running, nothing logged
             }
             Instant from = started.isAfter(now.minusSeconds(SPAN_SECONDS)) ? started : now.minusSeconds(SPAN_SECONDS);
+            if (from.equals(started) && (sinceSeconds == null || !started.isBefore(now.minusSeconds(sinceSeconds)))) {
+                out.add(startup(app, started));
+            }
             generate(out, app, name, from, now, sinceSeconds, now);
         }
         if (tailLines != null && tailLines >= 0 && out.size() > tailLines) {
@@ -99,6 +102,15 @@ final class SandboxLogs {
                     + trace + " GET /api/v1/conversations took " + (500 + r.nextInt(1500)) + "ms"
                     : " INFO 1 --- [nio-8080-exec-" + (1 + r.nextInt(9)) + "] c.a.s." + app + ".web.AccessLog : trace_id=" + trace
                     + " GET /api/v1/tickets?status=open 200 " + (8 + r.nextInt(120)) + "ms");
+        };
+    }
+
+    private static String startup(String app, Instant t) {
+        return switch (app) {
+            case "gateway" -> t + " level=INFO Application startup complete. Uvicorn running on http://0.0.0.0:8000";
+            case "worker" -> "[" + t + ": INFO/MainProcess] celery@" + app + " ready.";
+            case "redis" -> "1:M " + t + " * Ready to accept connections tcp";
+            default -> t + " INFO 1 --- [main] c.a.s." + app + ".Application : Started Application in 9.84 seconds (process running for 10.6)";
         };
     }
 

@@ -59,7 +59,7 @@ class SandboxClusterTest {
 
     @Test
     void logsHonourSinceTailAndGrep() {
-        var errors = executor.execute(spec(NS, "logs", "backend", Map.of("since", "3h", "grep", "ERROR")), RunAs.bot());
+        var errors = executor.execute(spec("gateway", "logs", "gateway", Map.of("since", "3h", "grep", "ERROR")), RunAs.bot());
         assertThat(errors.sandbox()).isTrue();
         assertThat(errors.body().lines()).isNotEmpty().allSatisfy(l -> assertThat(l).contains("ERROR"));
         var tail = executor.execute(spec("gateway", "logs", "gateway", Map.of("tail", "3")), RunAs.bot());
