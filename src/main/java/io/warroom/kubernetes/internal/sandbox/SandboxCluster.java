@@ -73,7 +73,7 @@ public final class SandboxCluster implements AutoCloseable {
     }
 
     public static SandboxCluster start(Clock clock) {
-        return start(clock, Duration.ofMillis(500), Duration.ofSeconds(2));
+        return start(clock, Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     public NamespacedKubernetesClient client() {
