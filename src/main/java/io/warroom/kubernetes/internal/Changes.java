@@ -30,7 +30,7 @@ final class Changes {
 
     static final int MAX_REPLICAS = 1000;
     private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-zA-Z0-9._\\-/:@]{0,510}");
-    private static final String NO_SANDBOX_DRY_RUN = "dry run: not available in the sandbox";
+    private static final String NO_SANDBOX_DRY_RUN = "not available in the sandbox";
 
     private final KubeCalls calls;
     private final Clock clock;
@@ -178,9 +178,9 @@ final class Changes {
         }
         try {
             calls.run(runAs, "dry run of " + what, call);
-            return "server-side dry run: accepted as " + KubeCalls.identity(runAs);
+            return "accepted by the API server as " + KubeCalls.identity(runAs);
         } catch (ActionException e) {
-            return "server-side dry run: " + e.reason().name().toLowerCase(java.util.Locale.ROOT) + " — " + e.getMessage();
+            return "refused: " + e.reason().name().toLowerCase(java.util.Locale.ROOT) + " — " + e.getMessage();
         }
     }
 

@@ -246,7 +246,7 @@ class KubernetesExecutorTest {
         assertThat(preview.change()).singleElement().satisfies(l -> assertThat(l.value()).isEqualTo("3 → 5"));
         assertThat(preview.current()).extracting(l -> l.label() + ": " + l.value())
                 .contains("replicas: 3 (ready 3/3, updated 3, available 3)", "images: backend=reg/backend:1.8.3", "revision: 2");
-        assertThat(preview.dryRun()).isEqualTo("server-side dry run: accepted as impersonating warroom-operator (groups sre, after-sales-oncall)");
+        assertThat(preview.dryRun()).isEqualTo("accepted by the API server as impersonating warroom-operator (groups sre, after-sales-oncall)");
         assertThat(preview.sandbox()).isFalse();
         var dryRun = requests().stream().filter(r -> r.getMethod().equals("PATCH")).toList();
         assertThat(dryRun).singleElement().satisfies(r -> {
@@ -262,7 +262,7 @@ class KubernetesExecutorTest {
         server.expect().patch().withPath("/apis/apps/v1/namespaces/after-sales-prod/deployments/backend?dryRun=All")
                 .andReturn(403, new StatusBuilder().withCode(403).withMessage("cannot patch deployments").build()).once();
         var preview = executor.preview(spec("restart", "backend", Map.of()), OPERATOR);
-        assertThat(preview.dryRun()).startsWith("server-side dry run: forbidden").contains("impersonating warroom-operator");
+        assertThat(preview.dryRun()).startsWith("refused: forbidden").contains("impersonating warroom-operator");
     }
 
     @Test

@@ -72,7 +72,7 @@ class SandboxClusterTest {
         var spec = spec("gateway", "scale", "worker", Map.of("replicas", "4"));
         var preview = executor.preview(spec, OPERATOR);
         assertThat(preview.sandbox()).isTrue();
-        assertThat(preview.dryRun()).isEqualTo("dry run: not available in the sandbox");
+        assertThat(preview.dryRun()).isEqualTo("not available in the sandbox");
         assertThat(preview.change()).singleElement().satisfies(l -> assertThat(l.value()).isEqualTo("2 → 4"));
         assertThat(sandbox.client().apps().deployments().inNamespace("gateway").withName("worker").get().getSpec().getReplicas()).isEqualTo(2);
 
