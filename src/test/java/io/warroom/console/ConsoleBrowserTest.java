@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.warroom.action.ActionExecutors;
+import io.warroom.action.ActionSpec;
+import io.warroom.action.RunAs;
 import io.warroom.chat.ActionHandler;
 import io.warroom.chat.ActionOutcome;
 import io.warroom.chat.InboundAction;
@@ -68,6 +71,9 @@ class ConsoleBrowserTest {
 
     @Autowired
     RecordingActionHandler demoActions;
+
+    @Autowired
+    ActionExecutors executors;
 
     private WebDriverWait wait;
 
@@ -242,6 +248,50 @@ class ConsoleBrowserTest {
         WebElement verification = driver.findElement(By.id("verification"));
         wait.until(ExpectedConditions.attributeContains(verification, "class", "intact"));
         assertThat(verification.getText()).startsWith("✓ Chain intact");
+    }
+
+    /** Issue 3's acceptance scenario: a change needs a second, authorised person, and then really happens. */
+    @Test
+    void scalingNeedsASecondPersonThenTheSandboxHasTheNewReplicas() {
+        actAs("zhao.liu");
+        openChannel("incidents");
+        long before = newestMessageId();
+        say("/warroom scale backend -n after-sales-prod --replicas 5");
+
+        WebElement card = awaitBotMessage(before, "Approval needed: scale backend");
+        String cardId = card.getDomAttribute("data-id");
+        assertThat(card.getText()).contains("kubernetes scale after-sales-prod/backend replicas=5", "3 → 5",
+                "warroom-operator", "Approve", "Reject");
+        card.findElement(By.cssSelector("button.action[data-action-id='approval.approve']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElement(card.findElement(By.cssSelector(".action-error")),
+                "you cannot approve it"));
+
+        actAs("li.si");
+        openChannel("incidents");
+        WebElement theirCard = wait.until(d -> d.findElement(By.cssSelector("#messages .message[data-id='" + cardId + "']")));
+        theirCard.findElement(By.cssSelector("button.action[data-action-id='approval.approve']")).click();
+
+        WebElement decided = wait.until(d -> {
+            WebElement m = d.findElement(By.cssSelector("#messages .message[data-id='" + cardId + "']"));
+            return m.getText().contains("Done: scale backend") ? m : null;
+        });
+        assertThat(decided.getText()).contains("李四 Li Si", "Approved at");
+        assertThat(decided.findElements(By.cssSelector("button.action[data-action-id='approval.approve']"))).isEmpty();
+
+        var pods = new ActionSpec("kubernetes", "rollout-status", "", "after-sales-prod", "backend", Map.of());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(executors.get("kubernetes").execute(pods, RunAs.bot())
+                .lines().toString()).contains("desired 5, updated 5, total 5, available 5"));
+
+        driver.findElement(By.id("timeline-link")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#streams li[data-stream='conversation:console:incidents'] button"))).click();
+        wait.until(d -> {
+            String rows = d.findElement(By.id("timeline-entries")).getText();
+            return rows.contains("approval.requested") && rows.contains("approval.click-refused")
+                    && rows.contains("approval.granted") && rows.contains("action.executed");
+        });
+        String rows = driver.findElement(By.id("timeline-entries")).getText();
+        assertThat(rows).contains("zhao.liu", "li.si", "kubernetes scale after-sales-prod/backend replicas=5");
     }
 
     @Test
