@@ -54,6 +54,11 @@ class FeishuCardRenderer {
                         "**" + LarkMarkdown.escape(f.label()) + "**\n" + LarkMarkdown.escape(f.value())));
             }
         }
+        if (m.code() != null) {
+            // Output (pod tables, log lines) goes in as plain text: nothing in it may be read as markup.
+            elements.addObject().put("tag", "hr");
+            elements.addObject().put("tag", "div").set("text", plain(m.code()));
+        }
         if (!m.buttons().isEmpty()) {
             ArrayNode actions = elements.addObject().put("tag", "action").putArray("actions");
             for (Button b : m.buttons()) {

@@ -37,6 +37,13 @@ class FeishuCardRendererTest {
     }
 
     @Test
+    void commandOutputIsPlainText() throws Exception {
+        var m = OutboundMessage.builder().header("/warroom pods backend").text("backend: 3/3 pods ready")
+                .code("NAME        READY  STATUS\nbackend-1   1/1    Running\n**not bold** <at id=all></at>").build();
+        Golden.assertMatches("feishu/command-output.json", render(m, Locale.ENGLISH));
+    }
+
+    @Test
     void aCardWithFieldsAndButtons() throws Exception {
         var m = OutboundMessage.builder()
                 .header("Approval needed: restart backend")

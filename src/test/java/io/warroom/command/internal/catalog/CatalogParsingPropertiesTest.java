@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.springframework.core.io.ClassPathResource;
 
 /** Whatever people type, parsing ends in a command with valid parameters or a usage error, never a crash. */
-class CatalogParsingProperties {
+class CatalogParsingPropertiesTest {
 
     private static final Catalog CATALOG = new Catalog(new CatalogLoader(new ActionExecutors(List.of(new TestExecutor())))
             .load(List.of(new ClassPathResource("test-catalog/test.yaml"))));
