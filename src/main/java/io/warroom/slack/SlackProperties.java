@@ -1,20 +1,32 @@
 package io.warroom.slack;
 
 import io.warroom.shared.ConfigurationProblem;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Slack settings. Slack starts only when configured; a token without a signing secret (or the reverse)
  * stops start-up, because an app that cannot verify requests must not run.
+ *
+ * <p>{@code workers}: threads running slash commands after the ack; {@code identityCacheTtl}: how long a
+ * Slack user id → email lookup is remembered; {@code privateGroups}: whether war-room channels are private.
  */
 @ConfigurationProperties("warroom.slack")
-public record SlackProperties(String botToken, String signingSecret, String apiBaseUrl, String command) {
+public record SlackProperties(String botToken, String signingSecret, String apiBaseUrl, String command,
+                              Integer workers, Duration identityCacheTtl, Boolean privateGroups) {
 
     public SlackProperties {
         botToken = blankToNull(botToken);
         signingSecret = blankToNull(signingSecret);
         apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? "https://slack.com/api/" : apiBaseUrl;
+        if (!apiBaseUrl.endsWith("/")) {
+            // The SDK appends the method name directly: keep the trailing slash.
+            apiBaseUrl = apiBaseUrl + "/";
+        }
         command = command == null || command.isBlank() ? "/warroom" : command;
+        workers = workers == null || workers < 1 ? 4 : workers;
+        identityCacheTtl = identityCacheTtl == null ? Duration.ofHours(1) : identityCacheTtl;
+        privateGroups = privateGroups != null && privateGroups;
         if (botToken != null && signingSecret == null) {
             throw new ConfigurationProblem("Slack is half configured: warroom.slack.signing-secret (SLACK_SIGNING_SECRET) "
                     + "is missing while a bot token is set");

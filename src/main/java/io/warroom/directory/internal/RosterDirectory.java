@@ -2,6 +2,7 @@ package io.warroom.directory.internal;
 
 import io.warroom.chat.Actor;
 import io.warroom.directory.Directory;
+import io.warroom.directory.IdentityLookup;
 import io.warroom.directory.OnDuty;
 import io.warroom.directory.Person;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
@@ -19,10 +22,18 @@ import org.springframework.stereotype.Service;
 class RosterDirectory implements Directory {
 
     private final Roster roster;
+    private final ObjectProvider<IdentityLookup> lookups;
 
+    RosterDirectory(RosterLoader loader, Resource file) {
+        this(loader, file, null);
+    }
+
+    @Autowired
     RosterDirectory(RosterLoader loader,
-                    @Value("${warroom.directory.roster:classpath:warroom/roster/demo-roster.yaml}") Resource file) {
+                    @Value("${warroom.directory.roster:classpath:warroom/roster/demo-roster.yaml}") Resource file,
+                    ObjectProvider<IdentityLookup> lookups) {
         this.roster = loader.load(file);
+        this.lookups = lookups;
     }
 
     @Override
@@ -37,11 +48,20 @@ class RosterDirectory implements Directory {
 
     @Override
     public Optional<Person> resolve(Actor actor) {
-        return switch (actor.platform()) {
+        Optional<Person> listed = switch (actor.platform()) {
             case CONSOLE -> person(actor.userId());
             case SLACK -> find(p -> actor.userId().equals(p.slackId()));
             case FEISHU -> find(p -> actor.userId().equals(p.feishuOpenId()));
         };
+        if (listed.isPresent() || lookups == null || actor.platform() == io.warroom.chat.Platform.CONSOLE) {
+            return listed;
+        }
+        // Not listed under this platform's id: ask the platform for the user's email (adapters cache it).
+        // Only people without an id on that platform match, so an id in the roster stays authoritative.
+        return lookups.orderedStream().filter(l -> l.platform() == actor.platform())
+                .map(l -> l.email(actor.userId())).flatMap(Optional::stream).findFirst()
+                .flatMap(this::byEmail)
+                .filter(p -> (actor.platform() == io.warroom.chat.Platform.SLACK ? p.slackId() : p.feishuOpenId()) == null);
     }
 
     @Override

@@ -1,0 +1,133 @@
+package io.warroom.slack.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.ConversationType;
+import io.warroom.chat.ChatDeliveryException;
+import io.warroom.chat.ChatGateway;
+import io.warroom.chat.ChatLocales;
+import io.warroom.chat.Conversation;
+import io.warroom.chat.OutboundMessage;
+import io.warroom.chat.Platform;
+import io.warroom.chat.Texts;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slack's side of the outbox: every call goes through {@link SlackCalls}, so 429s, outages and refusals
+ * come back as {@link ChatDeliveryException}s the dispatcher understands. Only the delivery module calls it.
+ */
+@Component
+@OnSlack
+class SlackChatGateway implements ChatGateway {
+
+    static final String OPEN_FORM_ACTION = "warroom.slack.open-form";
+    private static final Set<String> DEAD_TRIGGER = Set.of("expired_trigger_id", "invalid_trigger_id",
+            "trigger_exchanged");
+
+    private final MethodsClient slack;
+    private final BlockKitRenderer renderer;
+    private final SlackChannels channels;
+    private final SlackStore store;
+    private final ChatLocales locales;
+    private final Texts texts;
+    private final ObjectMapper json;
+
+    SlackChatGateway(MethodsClient slack, BlockKitRenderer renderer, SlackChannels channels, SlackStore store,
+                     ChatLocales locales, Texts texts, ObjectMapper json) {
+        this.slack = slack;
+        this.renderer = renderer;
+        this.channels = channels;
+        this.store = store;
+        this.locales = locales;
+        this.texts = texts;
+        this.json = json;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    @Override
+    public String post(Conversation where, OutboundMessage message, String visibleTo) {
+        String blocks = write(renderer.blocks(message));
+        String text = BlockKitRenderer.cut(message.fallbackText(), 3000);
+        if (visibleTo != null) {
+            return SlackCalls.call("chat.postEphemeral", () -> slack.chatPostEphemeral(r -> r
+                    .channel(where.channel()).user(visibleTo).threadTs(where.thread())
+                    .text(text).blocksAsString(blocks))).getMessageTs();
+        }
+        return SlackCalls.call("chat.postMessage", () -> slack.chatPostMessage(r -> r
+                .channel(where.channel()).threadTs(where.thread()).text(text).blocksAsString(blocks)
+                .unfurlLinks(false).unfurlMedia(false))).getTs();
+    }
+
+    @Override
+    public void update(Conversation where, String messageRef, OutboundMessage message) {
+        String blocks = write(renderer.blocks(message));
+        String text = BlockKitRenderer.cut(message.fallbackText(), 3000);
+        SlackCalls.call("chat.update", () -> slack.chatUpdate(r -> r
+                .channel(where.channel()).ts(messageRef).text(text).blocksAsString(blocks)));
+    }
+
+    @Override
+    public String createGroup(String name, List<String> memberUserIds, String idempotencyKey) {
+        String channel = channels.createOrReuse(name, idempotencyKey);
+        channels.invite(channel, memberUserIds);
+        return channel;
+    }
+
+    @Override
+    public void invite(Conversation where, List<String> memberUserIds) {
+        channels.invite(where.channel(), memberUserIds);
+    }
+
+    /**
+     * Opens the form as a modal with the interaction's trigger; without one, or once it expired (they live
+     * about 3 s), posts the form's message to the user with an "Open form" button whose click opens it.
+     */
+    @Override
+    public String openForm(Conversation where, String userId, String trigger, OutboundMessage message) {
+        Locale locale = locales.of(where);
+        String metadata = FormMetadata.of(where, message.form().formId()).toJson();
+        String view = write(renderer.modal(message, metadata, texts.get(locale, "slack.form.cancel")));
+        if (trigger != null && !trigger.isBlank()) {
+            try {
+                return SlackCalls.raw("views.open", () -> slack.viewsOpen(r -> r.triggerId(trigger)
+                        .viewAsString(view))).getView().getId();
+            } catch (SlackCalls.SlackError e) {
+                if (!DEAD_TRIGGER.contains(e.error)) {
+                    throw SlackCalls.map(e);
+                }
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        store.saveForm(id, userId, view);
+        OutboundMessage invitation = OutboundMessage.builder()
+                .header(message.header() != null ? message.header() : message.form().title())
+                .tone(message.tone())
+                .text((message.text().isBlank() ? "" : message.text() + "\n\n")
+                        + texts.get(locale, "slack.form.fallback"))
+                .button(OPEN_FORM_ACTION, texts.get(locale, "slack.form.open"), id, OutboundMessage.Style.PRIMARY)
+                .build();
+        return post(where, invitation, userId);
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw ChatDeliveryException.permanentFailure("blocks cannot be serialised");
+        }
+    }
+
+    static List<ConversationType> channelTypes() {
+        return List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL);
+    }
+}

@@ -1,0 +1,135 @@
+package io.warroom.slack.internal;
+
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.response.Response;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bolt's servlet with the checks in front that Bolt leaves out: the signature and the replay window
+ * (both ways) are verified on the raw bytes before any parsing, and unsigned, forged, stale, oversized
+ * or unparsable requests are answered 401/400 and counted in {@code warroom.inbound.rejected}. Bolt's
+ * own {@code RequestVerification} middleware still runs afterwards.
+ */
+class SlackEndpointServlet extends SlackAppServlet {
+
+    static final int MAX_BODY = 1 << 20;
+    private static final Logger log = LoggerFactory.getLogger(SlackEndpointServlet.class);
+
+    private final transient App app;
+    private final transient SlackAppServletAdapter adapter;
+    private final transient SlackRequestVerifier verifier;
+    private final transient MeterRegistry meters;
+
+    SlackEndpointServlet(App app, SlackRequestVerifier verifier, MeterRegistry meters) {
+        super(app);
+        this.app = app;
+        this.adapter = new SlackAppServletAdapter(app.config());
+        this.verifier = verifier;
+        this.meters = meters;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        byte[] body = readBounded(req.getInputStream());
+        if (body == null) {
+            reject(resp, 400, "too-large");
+            return;
+        }
+        SlackRequestVerifier.Rejection rejection = verifier.check(
+                req.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
+                req.getHeader(SlackSignature.HeaderNames.X_SLACK_SIGNATURE), body);
+        if (rejection != null) {
+            reject(resp, 401, rejection.tag);
+            return;
+        }
+        Request<?> slackRequest;
+        try {
+            slackRequest = adapter.buildSlackRequest(new CachedBody(req, body));
+        } catch (RuntimeException e) {
+            slackRequest = null;
+        }
+        if (slackRequest == null) {
+            reject(resp, 400, "malformed");
+            return;
+        }
+        try {
+            Response slackResponse = app.run(slackRequest);
+            adapter.writeResponse(resp, slackResponse);
+        } catch (Exception e) {
+            log.error("Slack request failed: {}", e.toString(), e);
+            resp.setStatus(500);
+            resp.setContentType("application/json");
+            resp.getWriter().write("{\"error\":\"internal error\"}");
+        }
+    }
+
+    private void reject(HttpServletResponse resp, int status, String reason) throws IOException {
+        meters.counter("warroom.inbound.rejected", "endpoint", "slack", "reason", reason).increment();
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.getWriter().write(status == 401 ? "{\"error\":\"invalid request\"}" : "{\"error\":\"bad request\"}");
+    }
+
+    private static byte[] readBounded(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BODY + 1);
+        return bytes.length > MAX_BODY ? null : bytes;
+    }
+
+    /** Gives Bolt the body this servlet has already read. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+    }
+}

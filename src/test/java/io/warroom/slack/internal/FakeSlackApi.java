@@ -1,0 +1,324 @@
+package io.warroom.slack.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A stateful stand-in for Slack's Web API over real HTTP: channels with creators and members, messages
+ * with ts and threads, ephemeral messages, opened views, users with emails. It checks the bot token,
+ * answers {@code auth.test}, and enforces about one chat.postMessage per second per channel with
+ * HTTP 429 + {@code Retry-After}, as Slack does.
+ */
+class FakeSlackApi implements AutoCloseable {
+
+    static final String TOKEN = "xoxb-test-0000-fake";
+    static final String BOT_USER = "UBOT0WARROOM";
+    static final String BOT_ID = "BBOT0WARROOM";
+    static final String TEAM = "T0WARROOM";
+
+    record Posted(String channel, String ts, String threadTs, String text, JsonNode blocks) {
+    }
+
+    record Ephemeral(String channel, String user, String threadTs, String text, JsonNode blocks) {
+    }
+
+    record OpenedView(String id, String triggerId, JsonNode view) {
+    }
+
+    record Channel(String id, String name, String creator, boolean isPrivate, Set<String> members) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final AtomicLong seq = new AtomicLong(1_700_000_000_000L);
+    private final List<Posted> posted = new ArrayList<>();
+    private final List<Ephemeral> ephemerals = new ArrayList<>();
+    private final List<OpenedView> views = new ArrayList<>();
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Map<String, String> emails = new HashMap<>();
+    private final Set<String> expiredTriggers = new LinkedHashSet<>();
+    private final Map<String, Long> lastPostMillis = new HashMap<>();
+    private final Map<String, Integer> calls = new HashMap<>();
+    private final Map<String, Integer> throttled = new HashMap<>();
+    private final Duration postInterval;
+
+    FakeSlackApi(Duration postInterval) {
+        this.postInterval = postInterval;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    // ---- test controls and views of the state
+
+    synchronized void user(String id, String email) {
+        emails.put(id, email);
+    }
+
+    synchronized void expire(String trigger) {
+        expiredTriggers.add(trigger);
+    }
+
+    /** A message written by someone else, e.g. to react to. */
+    synchronized String seedMessage(String channel, String threadTs, String text) {
+        String ts = nextTs();
+        posted.add(new Posted(channel, ts, threadTs, text, null));
+        return ts;
+    }
+
+    synchronized Channel seedChannel(String name, String creator) {
+        Channel c = new Channel("C" + seq.incrementAndGet(), name, creator, false, new LinkedHashSet<>());
+        channels.put(c.id(), c);
+        return c;
+    }
+
+    synchronized List<Posted> posted(String channel) {
+        return posted.stream().filter(p -> p.channel().equals(channel)).toList();
+    }
+
+    synchronized List<Ephemeral> ephemerals(String channel) {
+        return ephemerals.stream().filter(e -> e.channel().equals(channel)).toList();
+    }
+
+    synchronized List<OpenedView> views() {
+        return List.copyOf(views);
+    }
+
+    synchronized List<Channel> channels() {
+        return List.copyOf(channels.values());
+    }
+
+    synchronized int calls(String method) {
+        return calls.getOrDefault(method, 0);
+    }
+
+    synchronized int throttled(String channel) {
+        return throttled.getOrDefault(channel, 0);
+    }
+
+    // ---- the API
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : form.get("token");
+        int status = 200;
+        ObjectNode body;
+        synchronized (this) {
+            calls.merge(method, 1, Integer::sum);
+            if (!TOKEN.equals(token)) {
+                body = error("invalid_auth");
+            } else {
+                body = answer(method, form);
+            }
+            if (body.has("__retry_after")) {
+                status = 429;
+                exchange.getResponseHeaders().add("Retry-After", body.get("__retry_after").asText());
+                body = error("ratelimited");
+            }
+        }
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private ObjectNode answer(String method, Map<String, String> f) throws IOException {
+        switch (method) {
+            case "auth.test": {
+                return ok().put("url", "https://warroom-test.slack.com/").put("team", "Warroom Test")
+                        .put("user", "warroom").put("team_id", TEAM).put("user_id", BOT_USER).put("bot_id", BOT_ID);
+            }
+            case "chat.postMessage": {
+                String channel = f.get("channel");
+                if (!channels.containsKey(channel) && !channel.startsWith("C")) {
+                    return error("channel_not_found");
+                }
+                long now = System.currentTimeMillis();
+                Long last = lastPostMillis.get(channel);
+                if (last != null && now - last < postInterval.toMillis()) {
+                    throttled.merge(channel, 1, Integer::sum);
+                    long wait = Math.max(1, (postInterval.toMillis() - (now - last) + 999) / 1000);
+                    return json.createObjectNode().put("__retry_after", Long.toString(wait));
+                }
+                lastPostMillis.put(channel, now);
+                String ts = nextTs();
+                posted.add(new Posted(channel, ts, f.get("thread_ts"), f.get("text"), tree(f.get("blocks"))));
+                ObjectNode r = ok().put("channel", channel).put("ts", ts);
+                r.putObject("message").put("ts", ts).put("text", f.get("text")).put("bot_id", BOT_ID);
+                return r;
+            }
+            case "chat.postEphemeral": {
+                ephemerals.add(new Ephemeral(f.get("channel"), f.get("user"), f.get("thread_ts"), f.get("text"),
+                        tree(f.get("blocks"))));
+                return ok().put("message_ts", nextTs());
+            }
+            case "chat.update": {
+                for (int i = 0; i < posted.size(); i++) {
+                    Posted p = posted.get(i);
+                    if (p.channel().equals(f.get("channel")) && p.ts().equals(f.get("ts"))) {
+                        posted.set(i, new Posted(p.channel(), p.ts(), p.threadTs(), f.get("text"), tree(f.get("blocks"))));
+                        return ok().put("channel", p.channel()).put("ts", p.ts());
+                    }
+                }
+                return error("message_not_found");
+            }
+            case "conversations.create": {
+                String name = f.get("name");
+                if (name == null || !name.matches("[a-z0-9_-]{1,80}")) {
+                    return error("invalid_name_specials");
+                }
+                if (channels.values().stream().anyMatch(c -> c.name().equals(name))) {
+                    return error("name_taken");
+                }
+                Channel c = new Channel("C" + seq.incrementAndGet(), name, BOT_USER,
+                        Boolean.parseBoolean(f.get("is_private")), new LinkedHashSet<>(List.of(BOT_USER)));
+                channels.put(c.id(), c);
+                ObjectNode r = ok();
+                r.set("channel", channelJson(c));
+                return r;
+            }
+            case "conversations.invite": {
+                Channel c = channels.get(f.get("channel"));
+                if (c == null) {
+                    return error("channel_not_found");
+                }
+                List<String> users = List.of(f.get("users").split(","));
+                if (users.stream().anyMatch(c.members()::contains)) {
+                    return error("already_in_channel");
+                }
+                c.members().addAll(users);
+                ObjectNode r = ok();
+                r.set("channel", channelJson(c));
+                return r;
+            }
+            case "conversations.list": {
+                ObjectNode r = ok();
+                ArrayNode list = r.putArray("channels");
+                channels.values().forEach(c -> list.add(channelJson(c)));
+                r.putObject("response_metadata").put("next_cursor", "");
+                return r;
+            }
+            case "conversations.history":
+            case "conversations.replies": {
+                String channel = f.get("channel");
+                String ts = f.get("latest");
+                ObjectNode r = ok();
+                ArrayNode list = r.putArray("messages");
+                boolean replies = method.equals("conversations.replies");
+                posted.stream().filter(p -> p.channel().equals(channel) && p.ts().equals(ts))
+                        .filter(p -> replies == (p.threadTs() != null && !p.threadTs().equals(p.ts())))
+                        .forEach(p -> {
+                            ObjectNode m = list.addObject().put("type", "message").put("ts", p.ts()).put("text", p.text());
+                            if (p.threadTs() != null) {
+                                m.put("thread_ts", p.threadTs());
+                            }
+                        });
+                r.put("has_more", false);
+                return r;
+            }
+            case "views.open": {
+                String trigger = f.get("trigger_id");
+                if (trigger == null || expiredTriggers.contains(trigger)) {
+                    return error("expired_trigger_id");
+                }
+                JsonNode view = tree(f.get("view"));
+                if (view == null || !"modal".equals(view.path("type").asText())
+                        || view.path("title").path("text").asText().length() > 24) {
+                    return error("invalid_arguments");
+                }
+                String id = "V" + seq.incrementAndGet();
+                views.add(new OpenedView(id, trigger, view));
+                ObjectNode r = ok();
+                ((ObjectNode) r.putObject("view").setAll((ObjectNode) view)).put("id", id);
+                return r;
+            }
+            case "users.info": {
+                String id = f.get("user");
+                if (!emails.containsKey(id)) {
+                    return error("user_not_found");
+                }
+                ObjectNode r = ok();
+                ObjectNode user = r.putObject("user").put("id", id).put("name", id.toLowerCase());
+                if (emails.get(id) != null) {
+                    user.putObject("profile").put("email", emails.get(id));
+                } else {
+                    user.putObject("profile");
+                }
+                return r;
+            }
+            default:
+                return error("unknown_method");
+        }
+    }
+
+    private ObjectNode channelJson(Channel c) {
+        return json.createObjectNode().put("id", c.id()).put("name", c.name()).put("creator", c.creator())
+                .put("is_private", c.isPrivate()).put("is_channel", true);
+    }
+
+    private String nextTs() {
+        long n = seq.incrementAndGet();
+        return (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
+    }
+
+    private JsonNode tree(String s) throws IOException {
+        return s == null ? null : json.readTree(s);
+    }
+
+    private ObjectNode ok() {
+        return json.createObjectNode().put("ok", true);
+    }
+
+    private ObjectNode error(String error) {
+        return json.createObjectNode().put("ok", false).put("error", error);
+    }
+
+    private static Map<String, String> parse(String body) {
+        Map<String, String> result = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            result.put(k, v);
+        }
+        return result;
+    }
+}

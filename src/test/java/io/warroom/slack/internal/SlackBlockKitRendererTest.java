@@ -1,0 +1,77 @@
+package io.warroom.slack.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.warroom.chat.Conversation;
+import io.warroom.chat.OutboundMessage;
+import io.warroom.chat.OutboundMessage.Input;
+import io.warroom.chat.OutboundMessage.InputType;
+import io.warroom.chat.OutboundMessage.Option;
+import io.warroom.chat.OutboundMessage.Style;
+import io.warroom.chat.Platform;
+import io.warroom.support.Golden;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Block Kit output pinned by golden files (regenerate with -Dgolden.update=true and review the diff). */
+class SlackBlockKitRendererTest {
+
+    private final BlockKitRenderer renderer = new BlockKitRenderer();
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private String pretty(JsonNode node) throws Exception {
+        return json.writeValueAsString(node) + "\n";
+    }
+
+    @Test
+    void plainTextIsOneEscapedSection() throws Exception {
+        var blocks = renderer.blocks(OutboundMessage.text("p99 > 2s & rising for <api>; see <@U123|boss>"));
+        Golden.assertMatches("slack/plain-text.json", pretty(blocks));
+        assertThat(blocks.get(0).path("text").path("text").asText())
+                .isEqualTo("p99 &gt; 2s &amp; rising for &lt;api&gt;; see &lt;@U123|boss&gt;");
+    }
+
+    @Test
+    void cardHasHeaderTextFieldsInSectionsOfTenAndButtons() throws Exception {
+        var builder = OutboundMessage.builder().header("Approval needed: restart deploy/api")
+                .tone(OutboundMessage.Tone.WARNING)
+                .text("Zhang San asks to run *k8s.restart* in namespace prod.");
+        for (int i = 1; i <= 11; i++) {
+            builder.field("Field " + i, "value " + i);
+        }
+        var message = builder
+                .button("approval.approve", "Approve", "apr-17", Style.PRIMARY)
+                .button("approval.reject", "Reject", "apr-17", Style.DANGER)
+                .button("approval.details", "Details", "apr-17", Style.DEFAULT)
+                .button("approval.details", "Details (zh)", "apr-17", Style.DEFAULT)
+                .build();
+        var blocks = renderer.blocks(message);
+        Golden.assertMatches("slack/card.json", pretty(blocks));
+        assertThat(blocks).extracting(b -> b.path("type").asText())
+                .containsExactly("header", "section", "section", "section", "actions");
+        assertThat(blocks.get(2).path("fields")).hasSize(10);
+        assertThat(blocks.get(3).path("fields")).hasSize(1);
+        assertThat(BlockKitRenderer.originalActionId(blocks.get(4).path("elements").get(3).path("action_id").asText()))
+                .isEqualTo("approval.details");
+    }
+
+    @Test
+    void formBecomesAModalWithInputBlocksNamedAfterTheInputs() throws Exception {
+        var form = new OutboundMessage.Form("handoff.submit", "Shift handoff for the night of 22 Nov", "Hand over", List.of(
+                new Input("summary", "What happened", InputType.MULTILINE, true, null, null),
+                new Input("open", "Open issues", InputType.TEXT, false, "none", null),
+                new Input("health", "System health", InputType.SELECT, true, "green",
+                        List.of(new Option("green", "Green"), new Option("amber", "Amber"), new Option("red", "Red"))),
+                new Input("ack", "Next shift acknowledged", InputType.CHECKBOX, false, null, null)));
+        var message = OutboundMessage.builder().header("Shift handoff").text("Fill in before 09:00 & hand over.")
+                .form(form).build();
+        var where = new Conversation(Platform.SLACK, "C0OPS", "1700000000.000100");
+        var view = renderer.modal(message, FormMetadata.of(where, form.formId()).toJson(), "Cancel");
+        Golden.assertMatches("slack/form-modal.json", pretty(view));
+        assertThat(view.path("title").path("text").asText()).hasSizeLessThanOrEqualTo(24);
+        assertThat(FormMetadata.parse(view.path("private_metadata").asText()).conversation()).isEqualTo(where);
+    }
+}
