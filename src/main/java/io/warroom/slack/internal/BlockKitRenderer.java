@@ -43,6 +43,11 @@ class BlockKitRenderer {
             blocks.addObject().put("type", "section").set("text", mrkdwn(cut(emoji + escape(message.text()), 3000)));
         }
         addFields(blocks, message.fields());
+        if (message.code() != null) {
+            // A code block, so pod tables keep their columns; a fence inside the output must not end it.
+            String code = escape(message.code()).replace("```", "` ` `");
+            blocks.addObject().put("type", "section").set("text", mrkdwn("```" + cut(code, 2990) + "```"));
+        }
         addButtons(blocks, message.buttons());
         return blocks;
     }

@@ -35,6 +35,13 @@ class SlackBlockKitRendererTest {
     }
 
     @Test
+    void commandOutputIsACodeBlock() throws Exception {
+        var blocks = renderer.blocks(OutboundMessage.builder().header("/warroom pods backend").text("3/3 ready")
+                .code("NAME       READY\nbackend-1  1/1 <ok> & ```x```").build());
+        Golden.assertMatches("slack/command-output.json", pretty(blocks));
+    }
+
+    @Test
     void cardHasHeaderTextFieldsInSectionsOfTenAndButtons() throws Exception {
         var builder = OutboundMessage.builder().header("Approval needed: restart deploy/api")
                 .tone(OutboundMessage.Tone.WARNING)
