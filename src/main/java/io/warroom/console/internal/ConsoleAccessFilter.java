@@ -6,13 +6,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
+import io.warroom.shared.Loopback;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -44,7 +43,7 @@ class ConsoleAccessFilter extends OncePerRequestFilter {
                 reject(response, HttpServletResponse.SC_UNAUTHORIZED, "login");
                 return;
             }
-        } else if (!isLoopback(request.getRemoteAddr()) || !LOOPBACK_HOSTS.contains(hostName(request))) {
+        } else if (!Loopback.isLoopback(request.getRemoteAddr()) || !LOOPBACK_HOSTS.contains(hostName(request))) {
             reject(response, HttpServletResponse.SC_FORBIDDEN, "not-loopback");
             return;
         }
@@ -89,12 +88,4 @@ class ConsoleAccessFilter extends OncePerRequestFilter {
         return colon < 0 ? host : host.substring(0, colon);
     }
 
-    private static boolean isLoopback(String address) {
-        try {
-            // Remote addresses are literal IPs, so this performs no DNS lookup.
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
 }

@@ -6,8 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.warroom.shared.Loopback;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** The sandbox HTTP services exist only when the sandbox is active, and only for loopback clients. */
@@ -28,7 +27,7 @@ class SandboxAccessFilter extends OncePerRequestFilter {
             reject(response, HttpServletResponse.SC_NOT_FOUND, "disabled");
             return;
         }
-        if (!loopback(request.getRemoteAddr())) {
+        if (!Loopback.isLoopback(request.getRemoteAddr())) {
             reject(response, HttpServletResponse.SC_FORBIDDEN, "not-loopback");
             return;
         }
@@ -42,11 +41,4 @@ class SandboxAccessFilter extends OncePerRequestFilter {
         response.getWriter().write("{\"error\":\"sandbox access denied\"}");
     }
 
-    private static boolean loopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress(); // a literal IP: no DNS lookup
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
 }
