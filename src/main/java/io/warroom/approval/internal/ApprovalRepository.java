@@ -100,6 +100,16 @@ class ApprovalRepository {
                 .params(to.name(), r, id).update() == 1;
     }
 
+    /** Adds what happened after execution (the rollout's end) to the recorded result. */
+    void appendResult(long id, String more) {
+        jdbc.sql("select result from approval_request where id = ?").param(id).query(String.class).optional()
+                .ifPresent(current -> {
+                    String r = (current == null || current.isBlank() ? "" : current + " · ") + more;
+                    jdbc.sql("update approval_request set result = ? where id = ?")
+                            .params(r.length() <= 2000 ? r : r.substring(0, 1997) + "...", id).update();
+                });
+    }
+
     List<String> expiredPending(Instant now, int limit) {
         return jdbc.sql("select public_id from approval_request where state = 'PENDING' and expires_at <= ? "
                         + "order by expires_at limit ?")

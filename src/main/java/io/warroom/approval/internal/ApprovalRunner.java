@@ -126,6 +126,9 @@ class ApprovalRunner implements DisposableBean {
                         if (p.finished() || timedOut) {
                             events.publishEvent(new RolloutFinished(r.stream(), clock.instant(), "warroom", r.publicId(),
                                     r.action().describe(), timedOut ? "TIMEOUT" : p.state().name(), p.summary()));
+                            // The card itself says how the rollout ended, not only the thread.
+                            repository.appendResult(r.id(), progressMessage(r, p, timedOut).text());
+                            cards.refresh(r.publicId());
                         }
                     });
                 }

@@ -116,6 +116,7 @@ abstract class ApprovalContract {
         await().atMost(Duration.ofSeconds(10)).until(() -> kinds().contains("action.rollout-finished"));
         drain.drain();
         var cardUpdates = slack.calls(channel.channel()).stream().filter(c -> c.operation().startsWith("update")).toList();
+        assertThat(cardUpdates).anySatisfy(u -> assertThat(u.message().fallbackText()).contains("Rollout complete"));
         assertThat(cardUpdates).anySatisfy(u -> {
             assertThat(u.message().header()).isEqualTo("Done: scale " + target + " --replicas 5");
             assertThat(u.message().buttons()).isEmpty();
