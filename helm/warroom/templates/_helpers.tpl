@@ -79,3 +79,30 @@ PostgreSQL compatibility mode the migrations are written for.
 jdbc:h2:file:/data/warroom;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0
 {{- end }}
 {{- end }}
+
+{{/*
+The ConfigMaps holding the catalog and the policies: the operator's own, the one this chart renders from
+files, or empty when the packaged defaults are used.
+*/}}
+{{- define "warroom.catalogConfigMap" -}}
+{{- if .Values.catalog.existingConfigMap }}
+{{- .Values.catalog.existingConfigMap }}
+{{- else if .Values.catalog.files }}
+{{- printf "%s-catalog" (include "warroom.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+
+{{- define "warroom.approvalsConfigMap" -}}
+{{- if .Values.approvals.existingConfigMap }}
+{{- .Values.approvals.existingConfigMap }}
+{{- else if .Values.approvals.files }}
+{{- printf "%s-approvals" (include "warroom.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+
+{{/*
+Whether the pod gets the ServiceAccount token: Kubernetes actions need it.
+*/}}
+{{- define "warroom.automountToken" -}}
+{{- if or .Values.kubernetes.enabled .Values.serviceAccount.automountToken }}true{{ else }}false{{ end }}
+{{- end }}

@@ -43,7 +43,10 @@ public record CatalogCommand(String id, List<String> words, String usage, Map<St
         Map<String, String> parameters = new LinkedHashMap<>();
         if (action.parameters() != null) {
             action.parameters().forEach((k, template) -> {
-                String filled = fill(template, values, k.equals("path"));
+                // Values placed inside a path are URL-encoded ("/admin/apikeys/{id}/revoke"); a path that is
+                // wholly one parameter is that parameter's value, which its own pattern has already checked.
+                boolean encode = k.equals("path") && !PLACEHOLDER.matcher(template).matches();
+                String filled = fill(template, values, encode);
                 if (!filled.isEmpty()) {
                     parameters.put(k, filled);
                 }

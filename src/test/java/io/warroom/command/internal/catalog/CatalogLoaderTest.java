@@ -77,6 +77,55 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void theShippedCatalogFillsWorkingActions() {
+        var executors = new ActionExecutors(List.of(new TestExecutor(), stub("kubernetes", "pods", "logs",
+                "rollout-status", "rollout-history", "cronjobs", "restart", "undo", "scale", "set-image", "delete-pod"),
+                stub("http", "probe", "prometheus", "request")));
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        Resource[] files;
+        try {
+            files = resolver.getResources("file:commands/*.yaml");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var catalog = new Catalog(new CatalogLoader(executors).load(List.of(files)));
+        var health = catalog.match(List.of("health")).orElseThrow();
+        assertThat(catalog.bind(health, List.of("health", "gateway")).command()
+                .toAction(Map.of("service", "gateway", "path", "/health")).parameter("path")).isEqualTo("/health");
+        var revoke = catalog.match(List.of("apikey", "revoke")).orElseThrow();
+        assertThat(revoke.toAction(Map.of("id", "../x", "reason", "r")).parameter("path"))
+                .isEqualTo("/admin/apikeys/..%2Fx/revoke");
+        var metrics = catalog.match(List.of("metrics")).orElseThrow();
+        assertThat(metrics.toAction(Map.of("service", "backend", "window", "5m")).parameter("query.error_rate"))
+                .isEqualTo("sum(rate(http_requests_total{service=\"backend\",status=~\"5..\"}[5m])) "
+                        + "/ sum(rate(http_requests_total{service=\"backend\"}[5m]))");
+    }
+
+    private static io.warroom.action.ActionExecutor stub(String name, String... operations) {
+        return new io.warroom.action.ActionExecutor() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public java.util.Set<String> operations() {
+                return java.util.Set.of(operations);
+            }
+
+            @Override
+            public io.warroom.action.Preview preview(io.warroom.action.ActionSpec spec, io.warroom.action.RunAs runAs) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public io.warroom.action.ActionResult execute(io.warroom.action.ActionSpec spec, io.warroom.action.RunAs runAs) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    @Test
     void parameterTypesCheckTheirValues() {
         Param image = new Param("image", ParamType.IMAGE, true, List.of(), true, null, null, null, null, List.of(), null, null);
         assertThat(ParamType.IMAGE.normalise(image, "registry.example.com:5000/team/app:1.2.3")).isNotNull();
