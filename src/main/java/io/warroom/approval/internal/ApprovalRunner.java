@@ -189,8 +189,13 @@ class ApprovalRunner implements DisposableBean {
         return r.cardKey() + ":result";
     }
 
+    /** Lets an action in flight finish (it must not be left half-done and EXECUTING); stops following rollouts. */
     @Override
-    public void destroy() {
-        pool.shutdownNow();
+    public void destroy() throws InterruptedException {
+        pool.shutdown();
+        if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
+            log.warn("Approved actions still running at shutdown; they stay EXECUTING and are not re-run");
+            pool.shutdownNow();
+        }
     }
 }
