@@ -192,6 +192,9 @@ class ApprovalRunner implements DisposableBean {
     /** Lets an action in flight finish (it must not be left half-done and EXECUTING); stops following rollouts. */
     @Override
     public void destroy() throws InterruptedException {
+        if (pool instanceof java.util.concurrent.ScheduledThreadPoolExecutor scheduled) {
+            scheduled.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        }
         pool.shutdown();
         if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
             log.warn("Approved actions still running at shutdown; they stay EXECUTING and are not re-run");
