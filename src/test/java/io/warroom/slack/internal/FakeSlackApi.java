@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * answers {@code auth.test}, and enforces about one chat.postMessage per second per channel with
  * HTTP 429 + {@code Retry-After}, as Slack does.
  */
-class FakeSlackApi implements AutoCloseable {
+public class FakeSlackApi implements AutoCloseable {
 
-    static final String TOKEN = "xoxb-test-0000-fake";
+    public static final String TOKEN = "xoxb-test-0000-fake";
     static final String BOT_USER = "UBOT0WARROOM";
     static final String BOT_ID = "BBOT0WARROOM";
     static final String TEAM = "T0WARROOM";
@@ -60,7 +60,7 @@ class FakeSlackApi implements AutoCloseable {
     private final Map<String, Integer> throttled = new HashMap<>();
     private final Duration postInterval;
 
-    FakeSlackApi(Duration postInterval) {
+    public FakeSlackApi(Duration postInterval) {
         this.postInterval = postInterval;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -72,7 +72,7 @@ class FakeSlackApi implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 

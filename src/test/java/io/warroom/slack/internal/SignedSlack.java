@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
  * Sends requests to Warroom's /slack/events the way Slack does: bodies shaped like Slack's documented
  * payloads (with the fields Warroom ignores), signed with {@link SlackSignature.Generator}.
  */
-class SignedSlack {
+public class SignedSlack {
 
-    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    public static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -37,7 +37,7 @@ class SignedSlack {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static Map<String, String> signature(String body, long timestamp) {
+    public static Map<String, String> signature(String body, long timestamp) {
         String ts = Long.toString(timestamp);
         return new LinkedHashMap<>(Map.of(
                 SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts,
@@ -54,7 +54,7 @@ class SignedSlack {
         return send("application/json", body, headers);
     }
 
-    static String slashCommandBody(String user, String userName, String channel, String text, String trigger) {
+    public static String slashCommandBody(String user, String userName, String channel, String text, String trigger) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
         f.put("team_id", FakeSlackApi.TEAM);
