@@ -111,10 +111,12 @@ class OutboxDispatcher implements SmartLifecycle {
             return fail(row, e.getMessage());
         }
         var limits = properties.limitsFor(row.platform().id());
-        String channelBucket = row.platform().id() + ":" + row.channel();
         String appBucket = row.platform().id() + ":*";
+        // Posts and edits visible in a channel count against its limit; ephemerals, forms, group creation
+        // and invitations are limited per app only (a form must not wait behind a busy channel's posts).
+        String channelBucket = countsAgainstChannel(row) ? row.platform().id() + ":" + row.channel() : null;
         Duration wait = limiter.tryAcquire(appBucket, limits.perApp(), now);
-        if (wait.isZero()) {
+        if (wait.isZero() && channelBucket != null) {
             wait = limiter.tryAcquire(channelBucket, limits.perChannel(), now);
         }
         if (!wait.isZero()) {
@@ -132,7 +134,7 @@ class OutboxDispatcher implements SmartLifecycle {
         } catch (ChatDeliveryException e) {
             if (e.retryAfter() != null) {
                 Instant until = now.plus(e.retryAfter());
-                limiter.holdUntil(channelBucket, until);
+                limiter.holdUntil(channelBucket != null ? channelBucket : appBucket, until);
                 return retryOrGiveUp(row, until, false, e.getMessage(), "rate-limited");
             }
             if (!e.retryable()) {
@@ -142,6 +144,14 @@ class OutboxDispatcher implements SmartLifecycle {
         } catch (RuntimeException e) {
             return retryOrGiveUp(row, now.plus(backoff(row.attempts())), true, e.toString(), "error");
         }
+    }
+
+    private static boolean countsAgainstChannel(OutboxRow row) {
+        return switch (row.operation()) {
+            case POST -> row.visibleTo() == null;
+            case UPDATE -> true;
+            case CREATE_GROUP, INVITE, OPEN_FORM -> false;
+        };
     }
 
     private boolean retryOrGiveUp(OutboxRow row, Instant next, boolean countAttempt, String error, String reason) {

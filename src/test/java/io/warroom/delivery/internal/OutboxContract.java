@@ -113,6 +113,23 @@ abstract class OutboxContract {
     }
 
     @Test
+    void ephemeralAnswersAndFormsDoNotWaitBehindTheChannelsPosts() {
+        var c = channel();
+        for (int i = 0; i < 4; i++) {
+            outbox.enqueue(Delivery.post(c, null, text("post " + i), Priority.NORMAL));
+        }
+        for (int i = 0; i < 4; i++) {
+            outbox.enqueue(Delivery.ephemeral(c, "U" + i, text("only for U" + i)));
+        }
+        outbox.enqueue(Delivery.openForm(c, "U9", "trigger-1", OutboundMessage.builder()
+                .form(new OutboundMessage.Form("f", "t", "ok", List.of())).build()));
+        dispatcher.drain();
+        var calls = slack.calls(c.channel());
+        assertThat(calls.stream().filter(x -> x.visibleTo() == null)).hasSize(3);
+        assertThat(calls.stream().filter(x -> x.visibleTo() != null)).hasSize(5);
+    }
+
+    @Test
     void retryAfterFromThePlatformIsHonoured() {
         var c = channel();
         slack.failNext(c.channel(), FakeGateway.rateLimited(Duration.ofSeconds(30)));
