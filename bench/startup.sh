@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up time and idle memory of Warroom on its embedded defaults, median of N runs.
-# Usage: bench/startup.sh [runs] (builds the jar first if it is missing). Prints one line per run and the medians.
+# Usage: [JAVA_OPTS=...] bench/startup.sh [runs] (builds the jar if missing). One line per run, then the medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -16,7 +16,7 @@ times=(); rss=()
 for i in $(seq 1 "$runs"); do
   port=$((18080 + i))
   log="$work/run$i.log"
-  (cd "$work" && rm -rf data && exec "$java_bin" -jar "$OLDPWD/$jar" --server.port=$port >"$log" 2>&1) &
+  (cd "$work" && rm -rf data && exec "$java_bin" ${JAVA_OPTS:-} -jar "$OLDPWD/$jar" --server.port=$port >"$log" 2>&1) &
   pid=$!
   for _ in $(seq 1 300); do
     grep -q "Warroom ready in" "$log" && break
