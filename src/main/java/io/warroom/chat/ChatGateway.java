@@ -32,4 +32,10 @@ public interface ChatGateway {
      * @return the platform's id of what was opened
      */
     String openForm(Conversation conversation, String userId, String trigger, OutboundMessage message);
+
+    /** Sets the channel's topic (Slack topic; Feishu group description; console channel topic). */
+    void setTopic(Conversation conversation, String topic);
+
+    /** Pins a message posted earlier, so it stays at hand (the incident card of a war room). */
+    void pin(Conversation conversation, String messageRef);
 }

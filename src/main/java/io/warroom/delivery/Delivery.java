@@ -16,7 +16,7 @@ public record Delivery(Operation operation, Conversation conversation, String me
                        String visibleTo, OutboundMessage message, List<String> members, String groupName,
                        String trigger, Priority priority) {
 
-    public enum Operation { POST, UPDATE, CREATE_GROUP, INVITE, OPEN_FORM }
+    public enum Operation { POST, UPDATE, CREATE_GROUP, INVITE, OPEN_FORM, SET_TOPIC, PIN }
 
     public Delivery {
         Objects.requireNonNull(operation, "operation");
@@ -30,6 +30,8 @@ public record Delivery(Operation operation, Conversation conversation, String me
             case INVITE -> require(!members.isEmpty(), "INVITE needs members");
             case OPEN_FORM -> require(message != null && message.form() != null && visibleTo != null,
                     "OPEN_FORM needs a message with a form and the user to show it to");
+            case SET_TOPIC -> require(message != null && !message.text().isBlank(), "SET_TOPIC needs the topic text");
+            case PIN -> require(messageKey != null, "PIN needs the key of the message to pin");
         }
         require(visibleTo == null || operation == Operation.POST || operation == Operation.OPEN_FORM,
                 "only posts and forms can be shown to one user");
@@ -82,6 +84,17 @@ public record Delivery(Operation operation, Conversation conversation, String me
     public static Delivery openForm(Conversation where, String userId, String trigger, OutboundMessage message) {
         return new Delivery(Operation.OPEN_FORM, where, null, null, userId, message, null, null, trigger,
                 Priority.URGENT);
+    }
+
+    /** Sets the channel's topic (e.g. a war room's severity and status). */
+    public static Delivery setTopic(Conversation where, String topic) {
+        return new Delivery(Operation.SET_TOPIC, where, null, null, null, OutboundMessage.text(topic), null, null,
+                null, Priority.URGENT);
+    }
+
+    /** Pins the message posted under {@code messageKey}; queued behind that message's post. */
+    public static Delivery pin(Conversation where, String messageKey) {
+        return new Delivery(Operation.PIN, where, messageKey, null, null, null, null, null, null, Priority.URGENT);
     }
 
     /** Channel name standing for a group chat created by {@link #createGroup}, resolved when sending. */

@@ -91,6 +91,16 @@ public class FakeGateway implements ChatGateway {
         return record("openForm:" + trigger, conversation, message, userId, List.of());
     }
 
+    @Override
+    public void setTopic(Conversation conversation, String topic) {
+        record("topic:" + topic, conversation, null, null, List.of());
+    }
+
+    @Override
+    public void pin(Conversation conversation, String messageRef) {
+        record("pin:" + messageRef, conversation, null, null, List.of());
+    }
+
     public static Supplier<RuntimeException> rateLimited(java.time.Duration after) {
         return () -> ChatDeliveryException.rateLimited(after);
     }

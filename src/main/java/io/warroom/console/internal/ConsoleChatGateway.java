@@ -64,6 +64,16 @@ class ConsoleChatGateway implements ChatGateway {
         return post(conversation, message, userId);
     }
 
+    @Override
+    public void setTopic(Conversation conversation, String topic) {
+        store.setTopic(conversation.channel(), topic);
+    }
+
+    @Override
+    public void pin(Conversation conversation, String messageRef) {
+        store.pin(conversation.channel(), parseId(messageRef));
+    }
+
     private String serialise(OutboundMessage message) {
         try {
             return json.writeValueAsString(message);

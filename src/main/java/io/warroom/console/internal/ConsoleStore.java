@@ -67,6 +67,33 @@ class ConsoleStore {
         }
     }
 
+    /** Topics and pins also apply to the fixed channels, so a row is created for them on first use. */
+    void setTopic(String channel, String topic) {
+        ensureChannel(channel);
+        jdbc.sql("update console_channel set topic = ? where id = ?").params(topic, channel).update();
+    }
+
+    void pin(String channel, long messageId) {
+        ensureChannel(channel);
+        jdbc.sql("update console_channel set pinned_message_id = ? where id = ?").params(messageId, channel).update();
+    }
+
+    record ChannelState(String topic, Long pinnedMessageId) {
+    }
+
+    ChannelState state(String channel) {
+        return jdbc.sql("select topic, pinned_message_id from console_channel where id = ?").param(channel)
+                .query((rs, n) -> {
+                    long pinned = rs.getLong(2);
+                    return new ChannelState(rs.getString(1), rs.wasNull() ? null : pinned);
+                }).optional().orElse(new ChannelState(null, null));
+    }
+
+    private void ensureChannel(String channel) {
+        jdbc.sql("insert into console_channel (id, name, created_at) values (?, ?, ?) on conflict do nothing")
+                .params(channel, channel, ts(java.time.Instant.now())).update();
+    }
+
     boolean channelExists(String id) {
         return jdbc.sql("select count(*) from console_channel where id = ?").param(id).query(Long.class).single() > 0;
     }

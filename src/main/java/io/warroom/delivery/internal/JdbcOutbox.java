@@ -57,7 +57,7 @@ class JdbcOutbox implements Outbox {
         if (d.operation() == Operation.CREATE_GROUP) {
             return platform + "|create:" + d.messageKey();
         }
-        if (d.operation() == Operation.UPDATE) {
+        if (d.operation() == Operation.UPDATE || d.operation() == Operation.PIN) {
             var original = repository.orderingKeyOfMessage(platform, channel, d.messageKey());
             if (original.isPresent()) {
                 return original.get();

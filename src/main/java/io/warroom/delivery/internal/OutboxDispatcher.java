@@ -150,7 +150,7 @@ class OutboxDispatcher implements SmartLifecycle {
         return switch (row.operation()) {
             case POST -> row.visibleTo() == null;
             case UPDATE -> true;
-            case CREATE_GROUP, INVITE, OPEN_FORM -> false;
+            case CREATE_GROUP, INVITE, OPEN_FORM, SET_TOPIC, PIN -> false;
         };
     }
 

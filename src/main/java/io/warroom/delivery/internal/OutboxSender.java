@@ -53,6 +53,14 @@ class OutboxSender {
             }
             case INVITE -> gateway.invite(resolve(row), payload.members());
             case OPEN_FORM -> gateway.openForm(resolve(row), row.visibleTo(), payload.trigger(), payload.message());
+            case SET_TOPIC -> gateway.setTopic(resolve(row), payload.message().text());
+            case PIN -> {
+                Conversation where = resolve(row);
+                String ref = repository.ref(row.platform(), row.channel(), row.messageKey())
+                        .orElseThrow(() -> ChatDeliveryException.permanentFailure(
+                                "message '" + row.messageKey() + "' was never delivered, so it cannot be pinned"));
+                gateway.pin(where, ref);
+            }
         }
     }
 

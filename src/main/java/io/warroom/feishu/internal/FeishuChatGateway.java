@@ -106,6 +106,17 @@ class FeishuChatGateway implements ChatGateway {
         }
     }
 
+    /** Feishu groups have no topic; the description (shown under the name) plays that part, up to 100 characters. */
+    @Override
+    public void setTopic(Conversation conversation, String topic) {
+        api.setDescription(conversation.channel(), topic.length() <= 100 ? topic : topic.substring(0, 99) + "…");
+    }
+
+    @Override
+    public void pin(Conversation conversation, String messageRef) {
+        api.pin(messageRef);
+    }
+
     /** Feishu has no modals: the form card goes to that user alone, like any message for one user. */
     @Override
     public String openForm(Conversation conversation, String userId, String trigger, OutboundMessage message) {

@@ -118,6 +118,17 @@ class FeishuOpenApi {
                 .path("data").path("chat_id").asText();
     }
 
+    /** {@code PUT /open-apis/im/v1/chats/{id}}: a group's description, which Warroom uses as its topic. */
+    void setDescription(String chatId, String description) {
+        call("PUT", "/open-apis/im/v1/chats/" + segment(chatId), Map.of(),
+                json.createObjectNode().put("description", description));
+    }
+
+    /** {@code POST /open-apis/im/v1/pins}: pins a message in its chat. */
+    void pin(String messageId) {
+        call("POST", "/open-apis/im/v1/pins", Map.of(), json.createObjectNode().put("message_id", messageId));
+    }
+
     /** {@code POST /open-apis/im/v1/chats/{id}/members}, adding whoever can be added ({@code succeed_type=1}). */
     MemberChange addMembers(String chatId, List<String> openIds) {
         JsonNode data = call("POST", "/open-apis/im/v1/chats/" + segment(chatId) + "/members",

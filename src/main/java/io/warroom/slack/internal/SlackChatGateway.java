@@ -88,6 +88,25 @@ class SlackChatGateway implements ChatGateway {
         channels.invite(where.channel(), memberUserIds);
     }
 
+    /** Slack topics are at most 250 characters. */
+    @Override
+    public void setTopic(Conversation where, String topic) {
+        SlackCalls.call("conversations.setTopic", () -> slack.conversationsSetTopic(r -> r
+                .channel(where.channel()).topic(BlockKitRenderer.cut(topic, 250))));
+    }
+
+    @Override
+    public void pin(Conversation where, String messageRef) {
+        try {
+            SlackCalls.raw("pins.add", () -> slack.pinsAdd(r -> r.channel(where.channel()).timestamp(messageRef)));
+        } catch (SlackCalls.SlackError e) {
+            // Pinning twice (a retry after a lost answer) is the outcome we wanted.
+            if (!"already_pinned".equals(e.error)) {
+                throw SlackCalls.map(e);
+            }
+        }
+    }
+
     /**
      * Opens the form as a modal with the interaction's trigger; without one, or once it expired (they live
      * about 3 s), posts the form's message to the user with an "Open form" button whose click opens it.

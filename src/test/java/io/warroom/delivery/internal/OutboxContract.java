@@ -196,6 +196,26 @@ abstract class OutboxContract {
     }
 
     @Test
+    void aPinWaitsForItsMessageAndTopicsAreSet() {
+        var c = channel();
+        slack.failNext(c.channel(), FakeGateway.down());
+        outbox.enqueue(Delivery.post(c, "card:pin", text("incident card"), Priority.URGENT));
+        long pin = outbox.enqueue(Delivery.pin(c, "card:pin"));
+        outbox.enqueue(Delivery.setTopic(c, "P0 · investigating"));
+        dispatcher.drain();
+        assertThat(state(pin)).as("the card is not posted yet, so it cannot be pinned").isEqualTo("PENDING");
+
+        makeDue(c);
+        dispatcher.drain();
+        var ops = slack.calls(c.channel()).stream().map(FakeGateway.Call::operation).toList();
+        String ref = slack.calls(c.channel()).stream().filter(x -> x.operation().equals("post")).findFirst().orElseThrow().ref();
+        assertThat(ops).containsSubsequence("post", "pin:" + ref).contains("topic:P0 · investigating");
+        long orphan = outbox.enqueue(Delivery.pin(c, "card:never-posted"));
+        dispatcher.drain();
+        assertThat(state(orphan)).isEqualTo("FAILED");
+    }
+
+    @Test
     void unconfiguredPlatformFailsInsteadOfWaitingForever() {
         long id = outbox.enqueue(Delivery.post(Conversation.of(Platform.FEISHU, "oc_x" + UUID.randomUUID()), null,
                 text("nobody"), Priority.NORMAL));

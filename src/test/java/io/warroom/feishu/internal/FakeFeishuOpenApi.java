@@ -63,6 +63,8 @@ final class FakeFeishuOpenApi {
     private final Map<String, Long> tokens = new HashMap<>();
     private final Map<String, Chat> chats = new LinkedHashMap<>();
     private final Map<String, Message> messages = new LinkedHashMap<>();
+    private final Map<String, String> descriptions = new HashMap<>();
+    private final Set<String> pinned = new java.util.HashSet<>();
     private final Map<String, Deque<Long>> hits = new HashMap<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger rejectedTokens = new AtomicInteger();
@@ -205,6 +207,10 @@ final class FakeFeishuOpenApi {
             createChat(ex, query, body);
         } else if (parts.length == 7 && path.startsWith("/open-apis/im/v1/chats/") && parts[6].equals("members")) {
             addMembers(ex, parts[5], query, body);
+        } else if (parts.length == 6 && path.startsWith("/open-apis/im/v1/chats/") && method.equals("PUT")) {
+            describe(ex, parts[5], body);
+        } else if (path.equals("/open-apis/im/v1/pins") && method.equals("POST")) {
+            pinMessage(ex, body);
         } else {
             reply(ex, 404, error(404, "no such API in the fake: " + method + " " + path));
         }
@@ -357,6 +363,34 @@ final class FakeFeishuOpenApi {
                 body.path("owner_id").asText(BOT_OPEN_ID), members, uuid);
         chats.put(chat.id(), chat);
         reply(ex, 200, chatCreated(chat));
+    }
+
+    private void describe(HttpExchange ex, String chatId, JsonNode body) throws IOException {
+        Chat chat = chats.get(chatId);
+        if (chat == null || !chat.members().contains(BOT_OPEN_ID)) {
+            reply(ex, 400, error(232011, "The bot is not in the chat."));
+            return;
+        }
+        descriptions.put(chatId, body.path("description").asText());
+        reply(ex, 200, ok());
+    }
+
+    private void pinMessage(HttpExchange ex, JsonNode body) throws IOException {
+        Message m = messages.get(body.path("message_id").asText());
+        if (m == null || m.ephemeralFor() != null) {
+            reply(ex, 400, error(230011, "The message cannot be pinned."));
+            return;
+        }
+        pinned.add(m.id());
+        reply(ex, 200, ok());
+    }
+
+    synchronized String description(String chatId) {
+        return descriptions.get(chatId);
+    }
+
+    synchronized boolean pinned(String messageId) {
+        return pinned.contains(messageId);
     }
 
     private void addMembers(HttpExchange ex, String chatId, Map<String, String> query, JsonNode body) throws IOException {

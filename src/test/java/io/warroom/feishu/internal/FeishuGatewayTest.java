@@ -94,12 +94,17 @@ class FeishuGatewayTest extends FeishuAppTestBase {
         Conversation group = Conversation.of(Platform.FEISHU, Delivery.groupChannel(key));
         outbox.enqueue(Delivery.createGroup(Conversation.of(Platform.FEISHU, "home"), key, name, List.of(LI_SI, WANG_WU)));
         outbox.enqueue(Delivery.post(group, key + ":status", card("Declared P0"), Priority.URGENT));
+        outbox.enqueue(Delivery.pin(group, key + ":status"));
+        outbox.enqueue(Delivery.setTopic(group, "P0 backend down · investigating"));
 
         FakeFeishuOpenApi.Chat chat = await().atMost(Duration.ofSeconds(15))
                 .until(() -> FAKE.chatsNamed(name).stream().findFirst().orElse(null), c -> c != null);
         assertThat(chat.owner()).isEqualTo(LI_SI);
         assertThat(chat.members()).contains(LI_SI, WANG_WU);
         await().atMost(Duration.ofSeconds(15)).until(() -> FAKE.messagesTo(chat.id()).size() == 1);
+        String cardId = FAKE.messagesTo(chat.id()).get(0).id();
+        await().atMost(Duration.ofSeconds(15)).until(() -> FAKE.pinned(cardId));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "P0 backend down · investigating".equals(FAKE.description(chat.id())));
         // Once posted, an update is a PATCH of that card (queued earlier, it would have been coalesced).
         outbox.enqueue(Delivery.update(group, key + ":status", card("Mitigated"), Priority.NORMAL));
         await().atMost(Duration.ofSeconds(15)).until(() -> FAKE.messagesTo(chat.id()).stream()

@@ -53,6 +53,8 @@ public class FakeSlackApi implements AutoCloseable {
     private final List<Ephemeral> ephemerals = new ArrayList<>();
     private final List<OpenedView> views = new ArrayList<>();
     private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Map<String, String> topics = new java.util.HashMap<>();
+    private final Set<String> pins = new java.util.HashSet<>();
     private final Map<String, String> emails = new HashMap<>();
     private final Set<String> expiredTriggers = new LinkedHashSet<>();
     private final Map<String, Long> lastPostMillis = new HashMap<>();
@@ -114,6 +116,14 @@ public class FakeSlackApi implements AutoCloseable {
 
     synchronized List<OpenedView> views() {
         return List.copyOf(views);
+    }
+
+    synchronized String topic(String channel) {
+        return topics.get(channel);
+    }
+
+    synchronized boolean pinned(String channel, String ts) {
+        return pins.contains(channel + "/" + ts);
     }
 
     synchronized List<Channel> channels() {
@@ -211,6 +221,24 @@ public class FakeSlackApi implements AutoCloseable {
                 ObjectNode r = ok();
                 r.set("channel", channelJson(c));
                 return r;
+            }
+            case "conversations.setTopic": {
+                if (!channels.containsKey(f.get("channel"))) {
+                    return error("channel_not_found");
+                }
+                if (f.getOrDefault("topic", "").length() > 250) {
+                    return error("too_long");
+                }
+                topics.put(f.get("channel"), f.get("topic"));
+                return ok();
+            }
+            case "pins.add": {
+                boolean exists = posted.stream().anyMatch(p -> p.channel().equals(f.get("channel"))
+                        && p.ts().equals(f.get("timestamp")));
+                if (!exists) {
+                    return error("message_not_found");
+                }
+                return pins.add(f.get("channel") + "/" + f.get("timestamp")) ? ok() : error("already_pinned");
             }
             case "conversations.invite": {
                 Channel c = channels.get(f.get("channel"));

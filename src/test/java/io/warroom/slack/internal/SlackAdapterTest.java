@@ -322,6 +322,27 @@ class SlackAdapterTest {
     }
 
     @Test
+    void aWarRoomChannelGetsItsTopicAndThePinnedCardThroughTheOutbox() {
+        String key = "inc-" + UUID.randomUUID().toString().substring(0, 8);
+        var room = Conversation.of(Platform.SLACK, Delivery.groupChannel(key));
+        tx.executeWithoutResult(s -> {
+            outbox.enqueue(Delivery.createGroup(Conversation.of(Platform.SLACK, "C0HOME"), key, "inc " + key,
+                    List.of("U0LISI")));
+            outbox.enqueue(Delivery.post(room, key + ":card", OutboundMessage.text("P0: backend down"), Priority.URGENT));
+            outbox.enqueue(Delivery.pin(room, key + ":card"));
+            outbox.enqueue(Delivery.setTopic(room, "P0 · backend down · investigating"));
+        });
+        var channel = await().atMost(WAIT).until(() -> FAKE.channels().stream()
+                .filter(c -> c.name().equals("inc-" + key)).findFirst().orElse(null), c -> c != null);
+        await().atMost(WAIT).until(() -> "P0 · backend down · investigating".equals(FAKE.topic(channel.id())));
+        String ts = await().atMost(WAIT).until(() -> FAKE.posted(channel.id()).stream().findFirst()
+                .map(FakeSlackApi.Posted::ts).orElse(null), t -> t != null);
+        await().atMost(WAIT).until(() -> FAKE.pinned(channel.id(), ts));
+        // Pinned twice (a retry after a lost answer) is still fine.
+        gateway.pin(Conversation.of(Platform.SLACK, channel.id()), ts);
+    }
+
+    @Test
     void aTakenChannelNameIsReusedOnlyWhenThisBotCreatedIt() {
         String n = Long.toString(System.nanoTime());
         var ours = FAKE.seedChannel("ours-" + n, FakeSlackApi.BOT_USER);
