@@ -194,6 +194,8 @@
     }
     const channel = state.channels.find((c) => c.id === channelId);
     $('#channel-title').textContent = channel ? `${channel.group ? '◆' : '#'} ${channel.name}` : 'No channel';
+    // The topic a war room sets (Delivery.setTopic) shows beside the name, as Slack shows it.
+    $('#channel-topic').textContent = channel && channel.topic ? channel.topic : '';
     $('#composer').disabled = !channel;
     $('#send').disabled = !channel;
     if (!channel) return;

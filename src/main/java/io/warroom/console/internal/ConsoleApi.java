@@ -12,7 +12,7 @@ final class ConsoleApi {
     record PersonView(String id, String name, List<String> groups, List<String> roles) {
     }
 
-    record ChannelView(String id, String name, boolean group) {
+    record ChannelView(String id, String name, boolean group, String topic, Long pinnedMessageId) {
     }
 
     record MessageView(long id, Long threadId, String author, String authorName, boolean ephemeral, String html,

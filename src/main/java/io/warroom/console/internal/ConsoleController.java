@@ -64,8 +64,8 @@ class ConsoleController {
     List<ChannelView> channels(@RequestParam("as") String as) {
         Person person = person(as);
         List<ChannelView> result = new ArrayList<>();
-        properties.channels().forEach(c -> result.add(new ChannelView(c, c, false)));
-        store.groupsOf(person.id()).forEach(g -> result.add(new ChannelView(g.id(), g.name(), true)));
+        properties.channels().forEach(c -> result.add(view(c, c, false)));
+        store.groupsOf(person.id()).forEach(g -> result.add(view(g.id(), g.name(), true)));
         return result;
     }
 
@@ -132,6 +132,11 @@ class ConsoleController {
             case INVALID -> ResponseEntity.unprocessableEntity()
                     .body(new Outcome("invalid", outcome.message(), outcome.fieldErrors()));
         };
+    }
+
+    private ChannelView view(String id, String name, boolean group) {
+        var state = store.state(id);
+        return new ChannelView(id, name, group, state.topic(), state.pinnedMessageId());
     }
 
     private MessageView view(ConsoleMessage m) {
