@@ -8,12 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Slack settings. Slack starts only when configured; a token without a signing secret (or the reverse)
  * stops start-up, because an app that cannot verify requests must not run.
  *
- * <p>{@code workers}: threads running slash commands after the ack; {@code identityCacheTtl}: how long a
+ * <p>{@code identityCacheTtl}: how long a
  * Slack user id → email lookup is remembered; {@code privateGroups}: whether war-room channels are private.
  */
 @ConfigurationProperties("warroom.slack")
 public record SlackProperties(String botToken, String signingSecret, String apiBaseUrl, String command,
-                              Integer workers, Duration identityCacheTtl, Boolean privateGroups) {
+                              Duration identityCacheTtl, Boolean privateGroups) {
 
     public SlackProperties {
         botToken = blankToNull(botToken);
@@ -24,7 +24,6 @@ public record SlackProperties(String botToken, String signingSecret, String apiB
             apiBaseUrl = apiBaseUrl + "/";
         }
         command = command == null || command.isBlank() ? "/warroom" : command;
-        workers = workers == null || workers < 1 ? 4 : workers;
         identityCacheTtl = identityCacheTtl == null ? Duration.ofHours(1) : identityCacheTtl;
         privateGroups = privateGroups != null && privateGroups;
         if (botToken != null && signingSecret == null) {

@@ -39,10 +39,12 @@ class FeishuEventController {
     private final InboundDeliveries deliveries;
     private final FeishuProperties properties;
     private final MeterRegistry meters;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     FeishuEventController(FeishuRequestVerifier verifier, FeishuMessageListener messages,
                           FeishuCardActionListener actions, InboundDeliveries deliveries, FeishuProperties properties,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, org.springframework.transaction.support.TransactionTemplate tx) {
+        this.tx = tx;
         this.verifier = verifier;
         this.messages = messages;
         this.actions = actions;
@@ -86,9 +88,15 @@ class FeishuEventController {
         switch (type) {
             case MESSAGE_RECEIVED -> {
                 Optional<InboundCommand> command = messages.read(event);
-                if (deliveries.firstTime("feishu", eventId)) {
-                    command.ifPresent(messages::dispatch);
-                } else {
+                // Marked seen and stored together: a redelivery finds it seen, a crash loses nothing.
+                boolean first = Boolean.TRUE.equals(tx.execute(s -> {
+                    boolean seen = !deliveries.firstTime("feishu", eventId);
+                    if (!seen) {
+                        command.ifPresent(messages::dispatch);
+                    }
+                    return !seen;
+                }));
+                if (!first) {
                     duplicate();
                 }
                 return JsonNodeFactory.instance.objectNode();

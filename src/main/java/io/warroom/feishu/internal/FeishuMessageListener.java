@@ -6,16 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warroom.chat.Actor;
 import io.warroom.chat.Conversation;
 import io.warroom.chat.InboundCommand;
+import io.warroom.command.CommandInbox;
 import io.warroom.chat.Platform;
-import io.warroom.command.Commands;
-import jakarta.annotation.PreDestroy;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code im.message.receive_v1}: text addressed to Warroom becomes an {@link InboundCommand}. In a group the
  * bot must be mentioned; in a one-to-one chat every message counts. Mentions of the bot and a leading
  * {@code /warroom} are removed, so {@code @Warroom restart backend -n prod} reads like the Slack command.
- * Commands run on a small pool of their own, after Feishu has had its answer.
+ * Commands go to the command inbox and run after Feishu has had its answer.
  */
 @Component
 @ConditionalOnFeishu
@@ -35,31 +29,28 @@ class FeishuMessageListener {
     private static final Logger log = LoggerFactory.getLogger(FeishuMessageListener.class);
     private static final String PREFIX = "/warroom";
 
-    private final Commands commands;
+    private final CommandInbox inbox;
     private final FeishuOpenApi api;
     private final ObjectMapper json;
-    private final ThreadPoolExecutor executor;
 
-    FeishuMessageListener(Commands commands, FeishuOpenApi api, ObjectMapper json) {
-        this.commands = commands;
+    FeishuMessageListener(CommandInbox inbox, FeishuOpenApi api, ObjectMapper json) {
+        this.inbox = inbox;
         this.api = api;
         this.json = json;
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(2, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(500), r -> {
-            Thread t = new Thread(r, "feishu-command-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Learns the bot's open_id in the background, so the first mention is not answered late. */
     @EventListener(ApplicationReadyEvent.class)
     void learnBotIdentity() {
-        try {
-            executor.execute(api::botOpenId);
-        } catch (RejectedExecutionException e) {
-            // the first message will ask instead
-        }
+        Thread t = new Thread(() -> {
+            try {
+                api.botOpenId();
+            } catch (RuntimeException e) {
+                log.debug("bot identity not learned yet: {}", e.toString()); // the first message asks again
+            }
+        }, "feishu-bot-identity");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
@@ -113,20 +104,9 @@ class FeishuMessageListener {
                 new Actor(Platform.FEISHU, openId, null), text));
     }
 
-    /** Runs the command on another thread: Feishu must have its answer at once. */
+    /** Stores the command for a worker: Feishu must have its answer at once, and will not resend it. */
     void dispatch(InboundCommand command) {
-        try {
-            executor.execute(() -> {
-                try {
-                    commands.handle(command);
-                } catch (RuntimeException e) {
-                    log.error("Feishu command from {} in {} failed", command.actor().userId(),
-                            command.conversation().channel(), e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.warn("Feishu command from {} dropped: too many commands waiting", command.actor().userId());
-        }
+        inbox.accept(command);
     }
 
     private String contentText(String content) {
@@ -140,11 +120,5 @@ class FeishuMessageListener {
     private static String text(JsonNode node, String field) {
         String s = node.path(field).asText("");
         return s.isBlank() ? null : s;
-    }
-
-    @PreDestroy
-    void stop() throws InterruptedException {
-        executor.shutdown();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

@@ -7,8 +7,7 @@ import io.warroom.chat.Conversation;
 import io.warroom.chat.InboundCommand;
 import io.warroom.chat.InboundDeliveries;
 import io.warroom.chat.Platform;
-import io.warroom.command.Commands;
-import io.warroom.directory.Directory;
+import io.warroom.command.CommandInbox;
 import io.warroom.slack.SlackProperties;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -17,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code @warroom help}: a command written as a mention, the only way to give one inside a thread (slash
- * commands cannot be used there), so the reply goes to the mention's thread. Handled in the request, in
- * one transaction with the {@code event_id} record: a Slack retry does nothing, a failure lets it through.
+ * commands cannot be used there), so the reply goes to the mention's thread. The command is stored in the
+ * command inbox in one transaction with the {@code event_id} record: a Slack retry does nothing, a failure
+ * lets it through, and the ack never waits for the command to run.
  */
 @Component
 @OnSlack
@@ -26,16 +26,14 @@ class AppMentionListener implements SlackListener {
 
     private static final Pattern ANY_MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
 
-    private final Commands commands;
-    private final Directory directory;
+    private final CommandInbox inbox;
     private final InboundDeliveries deliveries;
     private final TransactionTemplate tx;
     private final SlackProperties properties;
 
-    AppMentionListener(Commands commands, Directory directory, InboundDeliveries deliveries, TransactionTemplate tx,
+    AppMentionListener(CommandInbox inbox, InboundDeliveries deliveries, TransactionTemplate tx,
                        SlackProperties properties) {
-        this.commands = commands;
-        this.directory = directory;
+        this.inbox = inbox;
         this.deliveries = deliveries;
         this.tx = tx;
         this.properties = properties;
@@ -51,10 +49,10 @@ class AppMentionListener implements SlackListener {
             Conversation where = new Conversation(Platform.SLACK, event.getChannel(), event.getThreadTs());
             Actor actor = new Actor(Platform.SLACK, event.getUser(), event.getUsername());
             InboundCommand command = new InboundCommand(where, actor, commandText(event.getText(), ctx.getBotUserId()));
-            directory.resolve(actor);
+            // The event is marked seen and the command stored together: a retry finds it seen, a crash loses nothing.
             tx.executeWithoutResult(status -> {
                 if (payload.getEventId() == null || deliveries.firstTime("slack", payload.getEventId())) {
-                    commands.handle(command);
+                    inbox.accept(command);
                 }
             });
             return ctx.ack();
