@@ -17,6 +17,14 @@ public interface ChatGateway {
      */
     String post(Conversation conversation, OutboundMessage message, String visibleTo);
 
+    /**
+     * As {@link #post(Conversation, OutboundMessage, String)}, with a key that stays the same when the same
+     * post is retried, for platforms that can drop a repeat (Feishu's {@code uuid}); others ignore it.
+     */
+    default String post(Conversation conversation, OutboundMessage message, String visibleTo, String idempotencyKey) {
+        return post(conversation, message, visibleTo);
+    }
+
     /** Replaces a message posted earlier. */
     void update(Conversation conversation, String messageRef, OutboundMessage message);
 

@@ -32,7 +32,8 @@ class OutboxSender {
         switch (row.operation()) {
             case POST -> {
                 Conversation where = resolve(row);
-                String ref = gateway.post(where, payload.message(), row.visibleTo());
+                // The row id names this post across retries, so a platform that dedupes can drop a repeat.
+                String ref = gateway.post(where, payload.message(), row.visibleTo(), "warroom-" + row.id());
                 if (row.messageKey() != null && row.visibleTo() == null) {
                     repository.saveRef(row.platform(), row.channel(), row.messageKey(), ref, clock.instant());
                 }

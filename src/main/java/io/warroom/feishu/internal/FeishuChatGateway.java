@@ -58,6 +58,12 @@ class FeishuChatGateway implements ChatGateway {
 
     @Override
     public String post(Conversation conversation, OutboundMessage message, String visibleTo) {
+        return post(conversation, message, visibleTo, null);
+    }
+
+    /** {@code idempotencyKey} becomes the send's {@code uuid}: Feishu drops a repeat within an hour. */
+    @Override
+    public String post(Conversation conversation, OutboundMessage message, String visibleTo, String idempotencyKey) {
         Locale locale = locales.of(conversation);
         if (visibleTo != null) {
             return toOneUser(conversation, visibleTo, message, locale);
@@ -65,7 +71,7 @@ class FeishuChatGateway implements ChatGateway {
         String card = renderer.content(message, locale, json);
         if (conversation.thread() != null) {
             try {
-                return api.replyCard(conversation.thread(), card, true, null);
+                return api.replyCard(conversation.thread(), card, true, idempotencyKey);
             } catch (ChatDeliveryException e) {
                 // The thread root may be a card nobody can reply to (an ephemeral one): say it in the chat.
                 if (e.retryable() || !isChat(conversation.channel())) {
@@ -75,7 +81,7 @@ class FeishuChatGateway implements ChatGateway {
                         e.getMessage());
             }
         }
-        return api.sendCard(receiveIdType(conversation.channel()), conversation.channel(), card, null);
+        return api.sendCard(receiveIdType(conversation.channel()), conversation.channel(), card, idempotencyKey);
     }
 
     @Override

@@ -64,6 +64,7 @@ final class FakeFeishuOpenApi {
     private final Map<String, Chat> chats = new LinkedHashMap<>();
     private final Map<String, Message> messages = new LinkedHashMap<>();
     private final Map<String, String> descriptions = new HashMap<>();
+    private final Map<String, String> byUuid = new HashMap<>();
     private final Set<String> pinned = new java.util.HashSet<>();
     private final Map<String, Deque<Long>> hits = new HashMap<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
@@ -271,7 +272,10 @@ final class FakeFeishuOpenApi {
             limited(ex);
             return;
         }
-        store(ex, new Message(nextId(), receiveId, chatId, null, null, false, null,
+        if (repeated(ex, body)) {
+            return;
+        }
+        store(ex, body, new Message(nextId(), receiveId, chatId, null, null, false, null,
                 new ArrayList<>(List.of(body.path("content").asText()))));
     }
 
@@ -289,7 +293,10 @@ final class FakeFeishuOpenApi {
             return;
         }
         String root = parent.rootId() != null ? parent.rootId() : parent.id();
-        store(ex, new Message(nextId(), parent.target(), parent.chatId(), parentId, root,
+        if (repeated(ex, body)) {
+            return;
+        }
+        store(ex, body, new Message(nextId(), parent.target(), parent.chatId(), parentId, root,
                 body.path("reply_in_thread").asBoolean(false), null, new ArrayList<>(List.of(body.path("content").asText()))));
     }
 
@@ -454,8 +461,25 @@ final class FakeFeishuOpenApi {
         reply(ex, 429, error(99991400, "request trigger frequency limit"));
     }
 
-    private void store(HttpExchange ex, Message m) throws IOException {
+    /** Feishu answers a send or reply carrying a {@code uuid} it has seen with the message it made then. */
+    private boolean repeated(HttpExchange ex, JsonNode body) throws IOException {
+        String uuid = body.path("uuid").asText("");
+        Message earlier = uuid.isEmpty() ? null : messages.get(byUuid.getOrDefault(uuid, ""));
+        if (earlier == null) {
+            return false;
+        }
+        ObjectNode r = ok();
+        r.putObject("data").put("message_id", earlier.id()).put("chat_id", earlier.chatId());
+        reply(ex, 200, r);
+        return true;
+    }
+
+    private void store(HttpExchange ex, JsonNode body, Message m) throws IOException {
         messages.put(m.id(), m);
+        String uuid = body.path("uuid").asText("");
+        if (!uuid.isEmpty()) {
+            byUuid.put(uuid, m.id());
+        }
         ObjectNode r = ok();
         r.putObject("data").put("message_id", m.id()).put("chat_id", m.chatId());
         reply(ex, 200, r);

@@ -88,6 +88,20 @@ class FeishuGatewayTest extends FeishuAppTestBase {
     }
 
     @Test
+    void aRetriedPostWithTheSameKeyIsOneMessage() {
+        String chat = "oc_u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        FAKE.addChat(chat, "group", LI_SI);
+        var where = Conversation.of(Platform.FEISHU, chat);
+        ChatGateway gateway = gateway();
+        String first = gateway.post(where, OutboundMessage.text("once"), null, "warroom-42-" + chat);
+        String again = gateway.post(where, OutboundMessage.text("once"), null, "warroom-42-" + chat);
+        assertThat(again).isEqualTo(first);
+        assertThat(FAKE.messagesTo(chat)).hasSize(1);
+        gateway.post(where, OutboundMessage.text("another"), null, "warroom-43-" + chat);
+        assertThat(FAKE.messagesTo(chat)).hasSize(2);
+    }
+
+    @Test
     void theOutboxCreatesTheGroupThenPostsAndUpdatesInIt() {
         String key = unique("inc-");
         String name = unique("INC war room ");
