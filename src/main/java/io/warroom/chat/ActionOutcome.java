@@ -7,12 +7,16 @@ import java.util.Map;
  * toast, Slack ephemeral), or field errors that keep a form open (Slack {@code response_action: errors}).
  * Anything longer goes through the outbox.
  */
-public record ActionOutcome(Kind kind, String message, Map<String, String> fieldErrors) {
+public record ActionOutcome(Kind kind, String message, Map<String, String> fieldErrors, OutboundMessage card) {
 
     public enum Kind { DONE, REFUSED, INVALID }
 
     public ActionOutcome {
         fieldErrors = fieldErrors == null ? Map.of() : Map.copyOf(fieldErrors);
+    }
+
+    public ActionOutcome(Kind kind, String message, Map<String, String> fieldErrors) {
+        this(kind, message, fieldErrors, null);
     }
 
     public static ActionOutcome done(String message) {
@@ -27,5 +31,13 @@ public record ActionOutcome(Kind kind, String message, Map<String, String> field
     /** A form was submitted with errors, by input name. */
     public static ActionOutcome invalid(Map<String, String> fieldErrors) {
         return new ActionOutcome(Kind.INVALID, null, fieldErrors);
+    }
+
+    /**
+     * The clicked message as it should look now, for platforms that replace it in their answer (Feishu's
+     * callback {@code card}); the same update also goes through the outbox for everyone else.
+     */
+    public ActionOutcome withCard(OutboundMessage updated) {
+        return new ActionOutcome(kind, message, fieldErrors, updated);
     }
 }

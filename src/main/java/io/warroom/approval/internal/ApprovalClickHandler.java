@@ -112,16 +112,16 @@ class ApprovalClickHandler implements ActionHandler {
         events.publishEvent(new ApprovalGranted(r.stream(), now, person.id(), r.publicId(), r.action().describe(),
                 votes, r.approvalsNeeded()));
         if (votes < r.approvalsNeeded()) {
-            cards.refresh(r.publicId());
-            return ActionOutcome.done(texts.get(l, "approval.toast.voted", votes, r.approvalsNeeded()));
+            var card = cards.refresh(r.publicId());
+            return ActionOutcome.done(texts.get(l, "approval.toast.voted", votes, r.approvalsNeeded())).withCard(card);
         }
         if (!repository.decide(r.id(), ApprovalRecord.State.EXECUTING, person.id(), now)) {
             return refuse(r, click, person, texts.get(l, "approval.refused.closed",
                     texts.get(l, "approval.state.executing")));
         }
-        cards.refresh(r.publicId());
+        var card = cards.refresh(r.publicId());
         runner.runAfterCommit(r.publicId());
-        return ActionOutcome.done(texts.get(l, "approval.toast.approved"));
+        return ActionOutcome.done(texts.get(l, "approval.toast.approved")).withCard(card);
     }
 
     private ActionOutcome reject(ApprovalRecord r, Policy policy, InboundAction click, Person person, Instant now) {
@@ -136,8 +136,8 @@ class ApprovalClickHandler implements ActionHandler {
             return refuse(r, click, person, texts.get(l, "approval.refused.expired"));
         }
         events.publishEvent(new ApprovalRejected(r.stream(), now, person.id(), r.publicId(), r.action().describe()));
-        cards.refresh(r.publicId());
-        return ActionOutcome.done(texts.get(l, "approval.toast.rejected"));
+        var card = cards.refresh(r.publicId());
+        return ActionOutcome.done(texts.get(l, "approval.toast.rejected")).withCard(card);
     }
 
     private ActionOutcome cancel(ApprovalRecord r, Policy policy, InboundAction click, Person person, Instant now) {
@@ -152,8 +152,8 @@ class ApprovalClickHandler implements ActionHandler {
             return refuse(r, click, person, texts.get(l, "approval.refused.expired"));
         }
         events.publishEvent(new ApprovalCancelled(r.stream(), now, person.id(), r.publicId(), r.action().describe()));
-        cards.refresh(r.publicId());
-        return ActionOutcome.done(texts.get(l, "approval.toast.cancelled"));
+        var card = cards.refresh(r.publicId());
+        return ActionOutcome.done(texts.get(l, "approval.toast.cancelled")).withCard(card);
     }
 
     private ActionOutcome refuse(ApprovalRecord r, InboundAction click, Person person, String reason) {

@@ -3,6 +3,7 @@ package io.warroom.approval.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warroom.action.Preview;
+import io.warroom.chat.OutboundMessage;
 import io.warroom.delivery.Delivery;
 import io.warroom.delivery.Outbox;
 import io.warroom.delivery.Priority;
@@ -31,12 +32,16 @@ class CardUpdates {
                 Priority.URGENT));
     }
 
-    /** Re-renders the card from the stored request (call after changing it, in the same transaction). */
-    void refresh(String publicId) {
+    /**
+     * Re-renders the card from the stored request (call after changing it, in the same transaction) and
+     * queues the update; returns the new card for platforms that show it in their answer to the click.
+     */
+    OutboundMessage refresh(String publicId) {
         ApprovalRecord r = repository.byPublicId(publicId).orElseThrow();
         boolean mayCancel = policies.byId(r.policyId()).map(Policy::requesterMayCancel).orElse(false);
-        outbox.enqueue(Delivery.update(r.conversation(), r.cardKey(),
-                card.render(r, preview(r), repository.voters(r.id()), mayCancel), Priority.URGENT));
+        OutboundMessage updated = card.render(r, preview(r), repository.voters(r.id()), mayCancel);
+        outbox.enqueue(Delivery.update(r.conversation(), r.cardKey(), updated, Priority.URGENT));
+        return updated;
     }
 
     Preview preview(ApprovalRecord r) {

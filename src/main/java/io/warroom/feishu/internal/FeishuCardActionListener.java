@@ -38,9 +38,11 @@ class FeishuCardActionListener {
     private final TransactionTemplate transactions;
     private final ChatLocales locales;
     private final Texts texts;
+    private final FeishuCardRenderer renderer;
 
     FeishuCardActionListener(ActionRouter router, InboundDeliveries deliveries, TransactionTemplate transactions,
-                             ChatLocales locales, Texts texts) {
+                             ChatLocales locales, Texts texts, FeishuCardRenderer renderer) {
+        this.renderer = renderer;
         this.router = router;
         this.deliveries = deliveries;
         this.transactions = transactions;
@@ -99,7 +101,16 @@ class FeishuCardActionListener {
         }
     }
 
+    /** The toast, plus the clicked card as it looks now when the handler has one ({@code card.type = raw}). */
     private ObjectNode answer(ActionOutcome outcome, Locale locale) {
+        ObjectNode answer = toastFor(outcome, locale);
+        if (outcome.card() != null) {
+            answer.putObject("card").put("type", "raw").set("data", renderer.card(outcome.card(), locale));
+        }
+        return answer;
+    }
+
+    private ObjectNode toastFor(ActionOutcome outcome, Locale locale) {
         return switch (outcome.kind()) {
             case DONE -> toast("success", orDefault(outcome.message(), locale, "feishu.action.done"));
             case REFUSED -> toast("error", orDefault(outcome.message(), locale, "feishu.action.refused"));

@@ -85,10 +85,17 @@ class FeishuApprovalFlowTest extends FeishuAppTestBase {
         JsonNode own = click(ZHAO, chat, card.id(), "approval.approve", id);
         assertThat(own.path("toast").path("type").asText()).isEqualTo("error");
         assertThat(own.path("toast").path("content").asText()).contains("不能自己审批");
+        assertThat(own.has("card")).as("a refused click leaves the card as it is").isFalse();
 
         String eventId = FeishuRequests.newEventId();
         JsonNode ok = click(eventId, LI, chat, card.id(), "approval.approve", id);
         assertThat(ok.path("toast").path("type").asText()).isEqualTo("success");
+        // The answer replaces the card at once; the outbox patches it too, for anyone else looking.
+        assertThat(ok.path("card").path("type").asText()).isEqualTo("raw");
+        assertThat(ok.path("card").path("data").path("header").path("title").path("content").asText())
+                .isEqualTo("已批准，执行中：scale agent -n after-sales-prod --replicas 4");
+        assertThat(ok.path("card").path("data").path("config").path("update_multi").asBoolean()).isTrue();
+        assertThat(ok.path("card").path("data").toString()).doesNotContain("approval.approve");
         // Feishu delivers the same callback again: nothing more happens.
         click(eventId, LI, chat, card.id(), "approval.approve", id);
 
