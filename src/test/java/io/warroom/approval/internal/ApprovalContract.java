@@ -158,12 +158,12 @@ abstract class ApprovalContract {
         jdbc.sql("update approval_request set expires_at = ? where public_id = ?")
                 .params(OffsetDateTime.now().minusSeconds(1), id).update();
         assertThat(click(LI, "approve", id).message()).contains("expired");
-        assertThat(expiry.expire()).isGreaterThanOrEqualTo(1);
+        expiry.expire(); // the scheduled run may have got there first; either way it expires once
         assertThat(state(id)).isEqualTo("EXPIRED");
+        assertThat(kinds().stream().filter("approval.expired"::equals).count()).isEqualTo(1);
         drain.drain();
         assertThat(lastMessage().header()).startsWith("Expired: ");
         assertThat(executor.executions(target)).isEmpty();
-        assertThat(kinds()).contains("approval.expired");
     }
 
     @Test
