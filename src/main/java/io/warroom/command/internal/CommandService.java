@@ -89,7 +89,8 @@ class CommandService implements Commands {
                 try {
                     invocation = catalog.bind(entry, tokens);
                 } catch (ParamException e) {
-                    throw new UsageException("catalog.usage", e.getMessage(), "/warroom " + entry.usage());
+                    throw new UsageException("catalog.usage", texts.get(locale, e.key(), e.args()),
+                            "/warroom " + entry.usage());
                 }
                 reply = catalogRunner.run(new CommandContext(command, person, tokens, locale), invocation);
             }

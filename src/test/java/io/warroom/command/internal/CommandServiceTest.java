@@ -62,4 +62,14 @@ class CommandServiceTest {
                 .query(String.class).single();
         assertThat(payload).contains("未知命令“hepl”。您是不是想输入：help？");
     }
+
+    @Test
+    void parameterErrorsAreInTheConversationsLanguage() {
+        var c = Conversation.of(Platform.FEISHU, "oc_" + UUID.randomUUID().toString().substring(0, 8));
+        commands.handle(new InboundCommand(c, new Actor(Platform.FEISHU, "ou_lisi00000002", "李四"),
+                "scale backend --replicas 99"));
+        String payload = jdbc.sql("select payload from outbox where channel = ?").param(c.channel())
+                .query(String.class).single();
+        assertThat(payload).contains("replicas 必须在 0 到 50 之间，而不是 99", "用法：/warroom scale <deployment>");
+    }
 }

@@ -35,7 +35,7 @@ final class ArgumentParser {
                 String f = flag;
                 Param p = flagParam(params, f).orElseThrow(() -> unknownFlag(params, f));
                 if (!seen.add(p.name())) {
-                    throw new ParamException(flag + " is given twice");
+                    throw new ParamException("param.twice", flag);
                 }
                 String value;
                 if (inlineValue != null) {
@@ -45,12 +45,12 @@ final class ArgumentParser {
                 } else if (i + 1 < tokens.size()) {
                     value = tokens.get(++i);
                 } else {
-                    throw new ParamException(flag + " needs a value");
+                    throw new ParamException("param.needs-value", flag);
                 }
                 raw.put(p.name(), value);
             } else {
                 if (!positionals.hasNext()) {
-                    throw new ParamException("unexpected argument '" + shorten(token) + "'");
+                    throw new ParamException("param.unexpected", shorten(token));
                 }
                 raw.put(positionals.next().name(), token);
             }
@@ -60,7 +60,7 @@ final class ArgumentParser {
             String value = raw.containsKey(p.name()) ? raw.get(p.name()) : p.defaultValue();
             if (value == null) {
                 if (p.required()) {
-                    throw new ParamException("missing " + (p.positional() ? "<" + p.name() + ">" : p.flags().get(0)));
+                    throw new ParamException("param.missing", p.positional() ? "<" + p.name() + ">" : p.flags().get(0));
                 }
                 continue;
             }
@@ -89,9 +89,9 @@ final class ArgumentParser {
         List<String> known = new ArrayList<>();
         params.forEach(p -> known.addAll(p.flags()));
         if (known.isEmpty()) {
-            return new ParamException("this command takes no options, but got " + shorten(flag));
+            return new ParamException("param.no-options", shorten(flag));
         }
-        return new ParamException("unknown option " + shorten(flag) + " (options: " + String.join(", ", known) + ")");
+        return new ParamException("param.unknown-option", shorten(flag), String.join(", ", known));
     }
 
     private static String shorten(String s) {

@@ -36,11 +36,10 @@ enum ParamType {
         return switch (this) {
             case NAME, NAMESPACE -> {
                 if (raw.length() > 253 || !DNS_1123.matcher(raw).matches()) {
-                    throw bad(p, raw, "a lowercase name (letters, digits, '-', '.')");
+                    throw bad(p, raw, "name");
                 }
                 if (!p.allowed().isEmpty() && !p.allowed().contains(raw)) {
-                    throw new ParamException(p.name() + " '" + raw + "' is not allowed here (allowed: "
-                            + String.join(", ", p.allowed()) + ")");
+                    throw new ParamException("param.not-allowed", p.name(), raw, String.join(", ", p.allowed()));
                 }
                 yield raw;
             }
@@ -49,52 +48,50 @@ enum ParamType {
                 try {
                     v = Long.parseLong(raw);
                 } catch (NumberFormatException e) {
-                    throw bad(p, raw, "a whole number");
+                    throw bad(p, raw, "number");
                 }
                 if ((p.min() != null && v < p.min()) || (p.max() != null && v > p.max())) {
-                    throw new ParamException(p.name() + " must be between " + p.min() + " and " + p.max()
-                            + ", not " + v);
+                    throw new ParamException("param.range", p.name(), p.min(), p.max(), v);
                 }
                 yield Long.toString(v);
             }
             case DURATION -> {
-                Duration d = parseDuration(raw).orElseThrow(() -> bad(p, raw, "a duration like 30s, 5m, 1h or 7d"));
+                Duration d = parseDuration(raw).orElseThrow(() -> bad(p, raw, "duration"));
                 if (p.maxDuration() != null && d.compareTo(p.maxDuration()) > 0) {
-                    throw new ParamException(p.name() + " may be at most " + format(p.maxDuration()) + ", not " + raw);
+                    throw new ParamException("param.duration-max", p.name(), format(p.maxDuration()), raw);
                 }
                 if (d.isZero()) {
-                    throw new ParamException(p.name() + " must be longer than zero");
+                    throw new ParamException("param.duration-zero", p.name());
                 }
                 yield raw.toLowerCase(Locale.ROOT);
             }
             case IMAGE -> {
                 if (raw.length() > 255 || !IMAGE_REF.matcher(raw).matches()) {
-                    throw bad(p, raw, "an image reference like registry.example.com/team/app:1.2.3");
+                    throw bad(p, raw, "image");
                 }
                 yield raw;
             }
             case BOOLEAN -> switch (raw.toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "on" -> "true";
                 case "false", "no", "off" -> "false";
-                default -> throw bad(p, raw, "true or false");
+                default -> throw bad(p, raw, "boolean");
             };
             case IP -> {
                 if (!IPV4.matcher(raw).matches() && !(raw.contains(":") && IPV6.matcher(raw).matches())) {
-                    throw bad(p, raw, "an IPv4 or IPv6 address (optionally /prefix)");
+                    throw bad(p, raw, "ip");
                 }
                 yield raw;
             }
             case ENUM -> {
                 if (!p.allowed().contains(raw)) {
-                    throw new ParamException(p.name() + " must be one of " + String.join(", ", p.allowed())
-                            + ", not '" + raw + "'");
+                    throw new ParamException("param.enum", p.name(), String.join(", ", p.allowed()), raw);
                 }
                 yield raw;
             }
             case CONTAINER_IMAGE -> {
                 int eq = raw.indexOf('=');
                 if (eq <= 0) {
-                    throw bad(p, raw, "container=image, e.g. app=registry.example.com/team/app:1.2.3");
+                    throw bad(p, raw, "container-image");
                 }
                 NAME.normalise(p.withoutAllowList(), raw.substring(0, eq));
                 IMAGE.normalise(p, raw.substring(eq + 1));
@@ -103,13 +100,13 @@ enum ParamType {
             case STRING -> {
                 int max = p.maxLength() == null ? 500 : p.maxLength();
                 if (raw.length() > max) {
-                    throw new ParamException(p.name() + " may be at most " + max + " characters");
+                    throw new ParamException("param.too-long", p.name(), max);
                 }
                 if (p.pattern() != null && !p.pattern().matcher(raw).matches()) {
-                    throw bad(p, raw, "text matching " + p.pattern().pattern());
+                    throw bad(p, raw, "pattern", p.pattern().pattern());
                 }
                 if (raw.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
-                    throw new ParamException(p.name() + " may not contain control characters");
+                    throw new ParamException("param.control", p.name());
                 }
                 yield raw;
             }
@@ -143,8 +140,9 @@ enum ParamType {
         return d.toSeconds() + "s";
     }
 
-    private static ParamException bad(Param p, String raw, String expected) {
+    /** {@code expected} names the message that says what was expected ({@code param.invalid.<expected>}). */
+    private static ParamException bad(Param p, String raw, String expected, String... detail) {
         String shown = raw.length() > 60 ? raw.substring(0, 57) + "..." : raw;
-        return new ParamException(p.name() + " '" + shown + "' is not valid: expected " + expected);
+        return new ParamException("param.invalid." + expected, p.name(), shown, detail.length > 0 ? detail[0] : "");
     }
 }
