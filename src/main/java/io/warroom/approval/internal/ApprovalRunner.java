@@ -8,6 +8,7 @@ import io.warroom.approval.ActionExecuted;
 import io.warroom.approval.ActionFailed;
 import io.warroom.approval.RolloutFinished;
 import io.warroom.chat.OutboundMessage;
+import io.warroom.chat.OutputTrimmer;
 import io.warroom.chat.OutboundMessage.Tone;
 import io.warroom.chat.Texts;
 import io.warroom.delivery.Delivery;
@@ -162,7 +163,7 @@ class ApprovalRunner implements DisposableBean {
                 .text(result.summary());
         result.lines().forEach(line -> m.field(line.label(), line.value()));
         if (!result.body().isEmpty()) {
-            m.code(result.body());
+            m.code(OutputTrimmer.trim(result.body(), false, r.locale(), texts));
         }
         if (result.sandbox()) {
             m.field(texts.get(r.locale(), "approval.sandbox"), texts.get(r.locale(), "approval.sandbox.note"));

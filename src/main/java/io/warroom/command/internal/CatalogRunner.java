@@ -10,6 +10,7 @@ import io.warroom.approval.ApprovalException;
 import io.warroom.approval.ApprovalSubmission;
 import io.warroom.approval.Approvals;
 import io.warroom.chat.OutboundMessage;
+import io.warroom.chat.OutputTrimmer;
 import io.warroom.chat.OutboundMessage.Tone;
 import io.warroom.chat.Texts;
 import io.warroom.command.CommandContext;

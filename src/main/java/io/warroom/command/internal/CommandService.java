@@ -84,7 +84,8 @@ class CommandService implements Commands {
             if (builtin.isPresent()) {
                 reply = builtin.get().run(new CommandContext(command, person, tokens.subList(1, tokens.size()), locale));
             } else {
-                var entry = catalog.match(tokens).orElseThrow(() -> unknown(name));
+                var entry = catalog.match(tokens)
+                        .orElseThrow(() -> DidYouMean.unknownCommand(name, registry.names(), catalog));
                 Catalog.Invocation invocation;
                 try {
                     invocation = catalog.bind(entry, tokens);
@@ -107,15 +108,6 @@ class CommandService implements Commands {
         }
         record(command, person.id(), outcome);
         reply(command, reply);
-    }
-
-    private UsageException unknown(String name) {
-        List<String> vocabulary = new java.util.ArrayList<>(registry.names());
-        catalog.commands().forEach(c -> vocabulary.add(c.words().get(0)));
-        List<String> suggestions = DidYouMean.suggest(name, vocabulary.stream().distinct().toList());
-        return suggestions.isEmpty()
-                ? new UsageException("command.unknown", name)
-                : new UsageException("command.unknown.suggest", name, String.join(", ", suggestions));
     }
 
     private OutboundMessage usage(Locale locale, UsageException e) {

@@ -10,6 +10,16 @@ final class DidYouMean {
     private DidYouMean() {
     }
 
+    /** The usage error for a command nobody knows, with suggestions from the built-ins and the catalog. */
+    static UsageException unknownCommand(String typed, Collection<String> builtins,
+                                         io.warroom.command.internal.catalog.Catalog catalog) {
+        var vocabulary = new java.util.LinkedHashSet<>(builtins);
+        vocabulary.addAll(catalog.vocabulary());
+        List<String> suggestions = suggest(typed, vocabulary);
+        return suggestions.isEmpty() ? new UsageException("command.unknown", typed)
+                : new UsageException("command.unknown.suggest", typed, String.join(", ", suggestions));
+    }
+
     static List<String> suggest(String typed, Collection<String> known) {
         String t = typed.toLowerCase(java.util.Locale.ROOT);
         int tolerance = t.length() <= 3 ? 1 : 2;

@@ -50,7 +50,7 @@ class HelpCommand implements ChatCommand {
         List<CatalogCommand> entries = topic == null ? catalog.commands() : catalog.commands().stream()
                 .filter(c -> c.phrase().equals(topic) || c.words().get(0).equals(topic)).toList();
         if (builtins.isEmpty() && entries.isEmpty()) {
-            throw unknown(commands, topic);
+            throw DidYouMean.unknownCommand(topic, commands.names(), catalog);
         }
         var message = OutboundMessage.builder()
                 .tone(OutboundMessage.Tone.INFO)
@@ -65,13 +65,5 @@ class HelpCommand implements ChatCommand {
             message.field("/warroom " + c.usage(), c.description(ctx.locale()) + approval);
         }
         return CommandReply.ephemeral(message.build());
-    }
-
-    private UsageException unknown(CommandRegistry commands, String name) {
-        List<String> vocabulary = new java.util.ArrayList<>(commands.names());
-        vocabulary.addAll(catalog.vocabulary());
-        List<String> suggestions = DidYouMean.suggest(name, vocabulary.stream().distinct().toList());
-        return suggestions.isEmpty() ? new UsageException("command.unknown", name)
-                : new UsageException("command.unknown.suggest", name, String.join(", ", suggestions));
     }
 }

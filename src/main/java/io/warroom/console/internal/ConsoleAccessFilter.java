@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 import io.warroom.shared.Loopback;
+import io.warroom.shared.Rejections;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -54,10 +55,7 @@ class ConsoleAccessFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response, int status, String reason) throws IOException {
-        meters.counter("warroom.inbound.rejected", "endpoint", "console", "reason", reason).increment();
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getWriter().write("{\"error\":\"console access denied\"}");
+        Rejections.answer(response, meters, "console", status, reason, "console access denied");
     }
 
     private boolean loginMatches(String header) {

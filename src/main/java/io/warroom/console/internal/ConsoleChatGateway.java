@@ -66,12 +66,12 @@ class ConsoleChatGateway implements ChatGateway {
 
     @Override
     public void setTopic(Conversation conversation, String topic) {
-        store.setTopic(conversation.channel(), topic);
+        store.setTopic(conversation.channel(), topic, clock.instant());
     }
 
     @Override
     public void pin(Conversation conversation, String messageRef) {
-        store.pin(conversation.channel(), parseId(messageRef));
+        store.pin(conversation.channel(), parseId(messageRef), clock.instant());
     }
 
     private String serialise(OutboundMessage message) {

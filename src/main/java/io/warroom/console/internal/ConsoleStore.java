@@ -68,13 +68,13 @@ class ConsoleStore {
     }
 
     /** Topics and pins also apply to the fixed channels, so a row is created for them on first use. */
-    void setTopic(String channel, String topic) {
-        ensureChannel(channel);
+    void setTopic(String channel, String topic, Instant now) {
+        ensureChannel(channel, now);
         jdbc.sql("update console_channel set topic = ? where id = ?").params(topic, channel).update();
     }
 
-    void pin(String channel, long messageId) {
-        ensureChannel(channel);
+    void pin(String channel, long messageId, Instant now) {
+        ensureChannel(channel, now);
         jdbc.sql("update console_channel set pinned_message_id = ? where id = ?").params(messageId, channel).update();
     }
 
@@ -89,9 +89,8 @@ class ConsoleStore {
                 }).optional().orElse(new ChannelState(null, null));
     }
 
-    private void ensureChannel(String channel) {
-        jdbc.sql("insert into console_channel (id, name, created_at) values (?, ?, ?) on conflict do nothing")
-                .params(channel, channel, ts(java.time.Instant.now())).update();
+    private void ensureChannel(String channel, Instant now) {
+        createChannel(channel, channel, java.util.List.of(), now);
     }
 
     boolean channelExists(String id) {

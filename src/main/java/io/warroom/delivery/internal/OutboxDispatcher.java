@@ -2,6 +2,7 @@ package io.warroom.delivery.internal;
 
 import io.warroom.chat.ChatDeliveryException;
 import io.warroom.chat.ChatGateway;
+import io.warroom.chat.Conversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,9 +89,9 @@ class OutboxDispatcher implements SmartLifecycle {
                     }
                 }
             }
-            metrics.depth(repository.unfinishedCount());
             // Sending a thread's first operation makes its next one ready, so go round while that happens.
             if (progressed == 0) {
+                metrics.depth(repository.unfinishedCount());
                 return attempted;
             }
         }
@@ -103,8 +104,9 @@ class OutboxDispatcher implements SmartLifecycle {
         if (gateway == null) {
             return fail(row, "platform " + row.platform().id() + " is not configured");
         }
+        Conversation where;
         try {
-            sender.checkReady(row);
+            where = sender.destination(row);
         } catch (OutboxSender.NotReadyException e) {
             return retryOrGiveUp(row, now.plus(NOT_READY_WAIT), false, e.getMessage(), "not-ready");
         } catch (ChatDeliveryException e) {
@@ -124,13 +126,11 @@ class OutboxDispatcher implements SmartLifecycle {
             return false;
         }
         try {
-            sender.send(row, gateway);
+            sender.send(row, gateway, where);
             Instant sent = clock.instant();
             repository.markSent(row.id(), sent);
             metrics.sent(row.platform(), Duration.between(row.createdAt(), sent));
             return true;
-        } catch (OutboxSender.NotReadyException e) {
-            return retryOrGiveUp(row, now.plus(NOT_READY_WAIT), false, e.getMessage(), "not-ready");
         } catch (ChatDeliveryException e) {
             if (e.retryAfter() != null) {
                 Instant until = now.plus(e.retryAfter());

@@ -7,7 +7,6 @@ import io.warroom.chat.ChatGateway;
 import io.warroom.chat.Conversation;
 import io.warroom.delivery.Delivery;
 import java.time.Clock;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,24 +26,18 @@ class OutboxSender {
         this.clock = clock;
     }
 
-    void send(OutboxRow row, ChatGateway gateway) {
+    /** Performs the operation against {@code where}, the destination {@link #destination} resolved. */
+    void send(OutboxRow row, ChatGateway gateway, Conversation where) {
         Payload payload = parse(row.payload());
         switch (row.operation()) {
             case POST -> {
-                Conversation where = resolve(row);
                 // The row id names this post across retries, so a platform that dedupes can drop a repeat.
                 String ref = gateway.post(where, payload.message(), row.visibleTo(), "warroom-" + row.id());
                 if (row.messageKey() != null && row.visibleTo() == null) {
                     repository.saveRef(row.platform(), row.channel(), row.messageKey(), ref, clock.instant());
                 }
             }
-            case UPDATE -> {
-                Conversation where = resolve(row);
-                String ref = repository.ref(row.platform(), row.channel(), row.messageKey())
-                        .orElseThrow(() -> ChatDeliveryException.permanentFailure(
-                                "message '" + row.messageKey() + "' was never delivered, so it cannot be updated"));
-                gateway.update(where, ref, payload.message());
-            }
+            case UPDATE -> gateway.update(where, deliveredMessage(row, "updated"), payload.message());
             case CREATE_GROUP -> {
                 String groupChannel = Delivery.groupChannel(row.messageKey());
                 if (repository.ref(row.platform(), "", groupChannel).isEmpty()) {
@@ -52,56 +45,48 @@ class OutboxSender {
                     repository.saveRef(row.platform(), "", groupChannel, chatId, clock.instant());
                 }
             }
-            case INVITE -> gateway.invite(resolve(row), payload.members());
-            case OPEN_FORM -> gateway.openForm(resolve(row), row.visibleTo(), payload.trigger(), payload.message());
-            case SET_TOPIC -> gateway.setTopic(resolve(row), payload.message().text());
-            case PIN -> {
-                Conversation where = resolve(row);
-                String ref = repository.ref(row.platform(), row.channel(), row.messageKey())
-                        .orElseThrow(() -> ChatDeliveryException.permanentFailure(
-                                "message '" + row.messageKey() + "' was never delivered, so it cannot be pinned"));
-                gateway.pin(where, ref);
-            }
+            case INVITE -> gateway.invite(where, payload.members());
+            case OPEN_FORM -> gateway.openForm(where, row.visibleTo(), payload.trigger(), payload.message());
+            case SET_TOPIC -> gateway.setTopic(where, payload.message().text());
+            case PIN -> gateway.pin(where, deliveredMessage(row, "pinned"));
         }
     }
 
     /**
-     * Throws {@link NotReadyException} while what this operation depends on (its group, its thread root)
-     * is still queued, and a permanent failure once that dependency failed for good.
+     * Where the operation goes, with our own keys (group, thread root) resolved to platform ids. Throws
+     * {@link NotReadyException} while such a dependency is still queued, and a permanent failure once it
+     * failed for good. Called before any rate-limit slot is spent.
      */
-    void checkReady(OutboxRow row) {
+    Conversation destination(OutboxRow row) {
         if (row.operation() == Delivery.Operation.CREATE_GROUP) {
-            return;
+            return row.conversation(row.channel(), row.threadRef());
         }
-        if (row.channel().startsWith(Delivery.GROUP_PREFIX)
-                && repository.ref(row.platform(), "", row.channel()).isEmpty()) {
-            String key = row.channel().substring(Delivery.GROUP_PREFIX.length());
-            if (repository.failedProducer(row.platform(), null, key, true)) {
-                throw ChatDeliveryException.permanentFailure("group " + key + " could not be created");
-            }
-            throw new NotReadyException("group " + row.channel() + " is not created yet");
-        }
-        if (row.threadRef() == null && row.threadKey() != null
-                && repository.ref(row.platform(), row.channel(), row.threadKey()).isEmpty()) {
-            if (repository.failedProducer(row.platform(), row.channel(), row.threadKey(), false)) {
-                throw ChatDeliveryException.permanentFailure("thread root '" + row.threadKey() + "' could not be posted");
-            }
-            throw new NotReadyException("thread '" + row.threadKey() + "' is not posted yet");
-        }
-    }
-
-    private Conversation resolve(OutboxRow row) {
         String channel = row.channel();
         if (channel.startsWith(Delivery.GROUP_PREFIX)) {
-            channel = repository.ref(row.platform(), "", channel)
-                    .orElseThrow(() -> new NotReadyException("group " + row.channel() + " is not created yet"));
+            String key = channel.substring(Delivery.GROUP_PREFIX.length());
+            channel = repository.ref(row.platform(), "", channel).orElseThrow(() -> dependencyMissing(
+                    repository.failedProducer(row.platform(), null, key, true),
+                    "group " + key + " could not be created", "group " + row.channel() + " is not created yet"));
         }
         String thread = row.threadRef();
         if (thread == null && row.threadKey() != null) {
-            Optional<String> ref = repository.ref(row.platform(), row.channel(), row.threadKey());
-            thread = ref.orElseThrow(() -> new NotReadyException("thread '" + row.threadKey() + "' is not posted yet"));
+            thread = repository.ref(row.platform(), row.channel(), row.threadKey()).orElseThrow(() -> dependencyMissing(
+                    repository.failedProducer(row.platform(), row.channel(), row.threadKey(), false),
+                    "thread root '" + row.threadKey() + "' could not be posted",
+                    "thread '" + row.threadKey() + "' is not posted yet"));
         }
         return row.conversation(channel, thread);
+    }
+
+    private static RuntimeException dependencyMissing(boolean failedForGood, String failed, String waiting) {
+        return failedForGood ? ChatDeliveryException.permanentFailure(failed) : new NotReadyException(waiting);
+    }
+
+    /** The platform id of the message this operation acts on; a message never delivered cannot be acted on. */
+    private String deliveredMessage(OutboxRow row, String verb) {
+        return repository.ref(row.platform(), row.channel(), row.messageKey())
+                .orElseThrow(() -> ChatDeliveryException.permanentFailure(
+                        "message '" + row.messageKey() + "' was never delivered, so it cannot be " + verb));
     }
 
     private Payload parse(String body) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.warroom.shared.Rejections;
 import io.warroom.chat.InboundAction;
 import io.warroom.chat.InboundCommand;
 import io.warroom.chat.InboundDeliveries;
@@ -61,7 +62,7 @@ class FeishuEventController {
         try {
             return ResponseEntity.ok(handle(verifier.open(body, timestamp, nonce, signature)));
         } catch (FeishuRejected r) {
-            meters.counter("warroom.inbound.rejected", "endpoint", "feishu", "reason", r.reason()).increment();
+            Rejections.count(meters, "feishu", r.reason());
             log.info("Refused a Feishu request: {}", r.reason());
             ObjectNode error = JsonNodeFactory.instance.objectNode().put("error", r.reason());
             return ResponseEntity.status(r.status()).body(error);

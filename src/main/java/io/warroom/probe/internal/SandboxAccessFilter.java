@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import io.warroom.shared.Loopback;
+import io.warroom.shared.Rejections;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** The sandbox HTTP services exist only when the sandbox is active, and only for loopback clients. */
@@ -35,10 +36,7 @@ class SandboxAccessFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response, int status, String reason) throws IOException {
-        meters.counter("warroom.inbound.rejected", "endpoint", "sandbox-http", "reason", reason).increment();
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getWriter().write("{\"error\":\"sandbox access denied\"}");
+        Rejections.answer(response, meters, "sandbox-http", status, reason, "sandbox access denied");
     }
 
 }

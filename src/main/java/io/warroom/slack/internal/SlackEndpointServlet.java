@@ -7,6 +7,7 @@ import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.warroom.shared.Rejections;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,10 +82,7 @@ class SlackEndpointServlet extends SlackAppServlet {
     }
 
     private void reject(HttpServletResponse resp, int status, String reason) throws IOException {
-        meters.counter("warroom.inbound.rejected", "endpoint", "slack", "reason", reason).increment();
-        resp.setStatus(status);
-        resp.setContentType("application/json");
-        resp.getWriter().write(status == 401 ? "{\"error\":\"invalid request\"}" : "{\"error\":\"bad request\"}");
+        Rejections.answer(resp, meters, "slack", status, reason, status == 401 ? "invalid request" : "bad request");
     }
 
     private static byte[] readBounded(InputStream in) throws IOException {

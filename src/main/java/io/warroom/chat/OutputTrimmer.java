@@ -1,12 +1,11 @@
-package io.warroom.command.internal;
+package io.warroom.chat;
 
-import io.warroom.chat.Texts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /** Fits command output into a chat message and says how much was cut. */
-final class OutputTrimmer {
+public final class OutputTrimmer {
 
     static final int MAX_LINES = 40;
     static final int MAX_CHARS = 2800;
@@ -14,7 +13,8 @@ final class OutputTrimmer {
     private OutputTrimmer() {
     }
 
-    static String trim(String body, boolean keepEnd, Locale locale, Texts texts) {
+    /** {@code keepEnd}: logs are read from the end, tables and lists from the top. */
+    public static String trim(String body, boolean keepEnd, Locale locale, Texts texts) {
         List<String> lines = Arrays.asList(body.split("\n", -1));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines = lines.subList(0, lines.size() - 1);
@@ -46,7 +46,7 @@ final class OutputTrimmer {
         }
         int cut = total - shown;
         if (cut > 0) {
-            String note = texts.get(locale, keepEnd ? "catalog.cut.start" : "catalog.cut.end", cut);
+            String note = texts.get(locale, keepEnd ? "output.cut.start" : "output.cut.end", cut);
             return keepEnd ? note + "\n" + out.toString().stripTrailing() : out.toString().stripTrailing() + "\n" + note;
         }
         return out.toString().stripTrailing();
