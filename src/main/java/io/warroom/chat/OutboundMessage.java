@@ -1,15 +1,22 @@
 package io.warroom.chat;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A platform-neutral message: every renderer (Block Kit, Feishu card, console HTML) starts from this.
  * Buttons carry an action id and an opaque value, never a command.
+ *
+ * <p>All text is shown literally: renderers escape it, so nothing a user typed can become markup, a link
+ * or a mention. Mentions that should notify someone and links are therefore separate, structured parts
+ * ({@code mentions}, {@code links}) that each renderer writes in its platform's syntax.
  */
 public record OutboundMessage(String header, Tone tone, String text, List<Field> fields, List<Button> buttons,
-                              Form form, String code) {
+                              Form form, String code, List<Mention> mentions, List<Link> links) {
 
     public enum Tone { NEUTRAL, INFO, SUCCESS, WARNING, DANGER }
 
@@ -52,9 +59,56 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
         }
     }
 
+    /**
+     * Someone to notify, with their user id on each platform where they have one. A platform where they
+     * have none shows the name as plain text, so nobody believes they were reached.
+     */
+    public record Mention(String name, Map<Platform, String> userIds) {
+        public Mention {
+            Objects.requireNonNull(name, "name");
+            var ids = new EnumMap<Platform, String>(Platform.class);
+            if (userIds != null) {
+                userIds.forEach((p, id) -> {
+                    if (id != null && !id.isBlank()) {
+                        ids.put(p, id);
+                    }
+                });
+            }
+            userIds = Collections.unmodifiableMap(ids);
+        }
+
+        /** The user id on {@code platform}, or null when the person has none there. */
+        public String userId(Platform platform) {
+            return userIds.get(platform);
+        }
+    }
+
+    /** A web link (runbook, graph, silence page). Only http and https are accepted: nothing else is clickable. */
+    public record Link(String label, String url) {
+        public Link {
+            Objects.requireNonNull(label, "label");
+            if (!isWebUrl(url)) {
+                throw new IllegalArgumentException("not an http(s) URL: " + url);
+            }
+        }
+
+        public static boolean isWebUrl(String url) {
+            if (url == null || url.length() > 2000 || url.chars().anyMatch(c -> c <= ' ' || c == '<' || c == '>' || c == '"')) {
+                return false;
+            }
+            String lower = url.toLowerCase(java.util.Locale.ROOT);
+            return (lower.startsWith("https://") || lower.startsWith("http://")) && lower.length() > lower.indexOf("//") + 2;
+        }
+    }
+
     /** {@code code} is optional preformatted output (pod tables, log lines), shown in a monospaced block. */
     public OutboundMessage(String header, Tone tone, String text, List<Field> fields, List<Button> buttons, Form form) {
         this(header, tone, text, fields, buttons, form, null);
+    }
+
+    public OutboundMessage(String header, Tone tone, String text, List<Field> fields, List<Button> buttons, Form form,
+                           String code) {
+        this(header, tone, text, fields, buttons, form, code, List.of(), List.of());
     }
 
     public OutboundMessage {
@@ -62,10 +116,17 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
         text = text == null ? "" : text;
         fields = fields == null ? List.of() : List.copyOf(fields);
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+        links = links == null ? List.of() : List.copyOf(links);
     }
 
     public static OutboundMessage text(String text) {
         return new OutboundMessage(null, Tone.NEUTRAL, text, List.of(), List.of(), null, null);
+    }
+
+    /** The same message with other buttons (e.g. none, once a card is decided). */
+    public OutboundMessage withButtons(List<Button> replacement) {
+        return new OutboundMessage(header, tone, text, fields, replacement, form, code, mentions, links);
     }
 
     public static Builder builder() {
@@ -74,6 +135,13 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
 
     /** Plain text of the whole message, for platforms' notification fallbacks and logs. */
     public String fallbackText() {
+        StringBuilder sb = new StringBuilder();
+        mentions.forEach(m -> sb.append('@').append(m.name()).append(' '));
+        return (sb.toString().strip() + "\n" + contentText()).strip();
+    }
+
+    /** {@link #fallbackText()} without the mentions, for renderers that write mentions in their own syntax. */
+    public String contentText() {
         StringBuilder sb = new StringBuilder();
         if (header != null) {
             sb.append(header).append('\n');
@@ -94,6 +162,8 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
         private final List<Button> buttons = new ArrayList<>();
         private Form form;
         private String code;
+        private final List<Mention> mentions = new ArrayList<>();
+        private final List<Link> links = new ArrayList<>();
 
         public Builder header(String header) {
             this.header = header;
@@ -130,8 +200,21 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
             return this;
         }
 
+        public Builder mention(Mention mention) {
+            mentions.add(mention);
+            return this;
+        }
+
+        /** Adds the link when {@code url} is an http(s) URL; anything else (empty, javascript:, ...) is left out. */
+        public Builder link(String label, String url) {
+            if (Link.isWebUrl(url)) {
+                links.add(new Link(label, url));
+            }
+            return this;
+        }
+
         public OutboundMessage build() {
-            return new OutboundMessage(header, tone, text, fields, buttons, form, code);
+            return new OutboundMessage(header, tone, text, fields, buttons, form, code, mentions, links);
         }
     }
 }

@@ -20,7 +20,11 @@ import org.springframework.core.io.Resource;
 /** Reads and validates approval policies; mistakes stop start-up naming the file and policy. */
 class PolicyLoader {
 
-    private static final Set<String> RISKS = Set.of("read", "change", "dangerous");
+    /**
+     * read, change and dangerous are catalog commands; respond (ack, resolve, silence an alert, declare or
+     * update an incident) and manage (change the on-call roster) are actions with no second person.
+     */
+    private static final Set<String> RISKS = Set.of("read", "change", "dangerous", "respond", "manage");
     private static final Pattern TTL = Pattern.compile("(\\d{1,4})(s|m|h)");
 
     private final ObjectMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -65,7 +69,9 @@ class PolicyLoader {
         require(s.covers() != null && s.covers().risks() != null && !s.covers().risks().isEmpty(), "covers.risks is required");
         s.covers().risks().forEach(r -> require(RISKS.contains(r), "unknown risk '" + r + "'"));
         int approvals = s.approvals() == null ? 0 : s.approvals();
-        boolean changes = s.covers().risks().stream().anyMatch(r -> !r.equals("read"));
+        boolean changes = s.covers().risks().stream().anyMatch(r -> r.equals("change") || r.equals("dangerous"));
+        require(changes || approvals == 0, "approvals apply to change and dangerous only; "
+                + s.covers().risks() + " are allowed or refused at once");
         // Two-person rule: whatever the file says, a change needs someone besides the requester.
         require(!changes || approvals >= 1, "policies covering change or dangerous need approvals >= 1");
         require(approvals <= 5, "approvals must be at most 5");

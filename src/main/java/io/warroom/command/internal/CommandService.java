@@ -9,6 +9,7 @@ import io.warroom.command.CommandContext;
 import io.warroom.command.CommandReceived;
 import io.warroom.command.CommandReply;
 import io.warroom.command.Commands;
+import io.warroom.command.UsageException;
 import io.warroom.command.internal.catalog.Catalog;
 import io.warroom.command.internal.catalog.ParamException;
 import io.warroom.delivery.Delivery;

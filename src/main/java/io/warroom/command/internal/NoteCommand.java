@@ -6,6 +6,7 @@ import io.warroom.command.ChatCommand;
 import io.warroom.command.CommandContext;
 import io.warroom.command.CommandReply;
 import io.warroom.command.NoteAdded;
+import io.warroom.command.UsageException;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;

@@ -5,6 +5,7 @@ import io.warroom.chat.Texts;
 import io.warroom.command.ChatCommand;
 import io.warroom.command.CommandContext;
 import io.warroom.command.CommandReply;
+import io.warroom.command.UsageException;
 import io.warroom.directory.Directory;
 import io.warroom.directory.OnDuty;
 import io.warroom.directory.Person;

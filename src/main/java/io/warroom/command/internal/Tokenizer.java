@@ -1,5 +1,6 @@
 package io.warroom.command.internal;
 
+import io.warroom.command.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 

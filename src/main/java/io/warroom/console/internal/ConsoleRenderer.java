@@ -20,6 +20,13 @@ class ConsoleRenderer {
         if (m.header() != null) {
             h.append("<div class=\"card-header\">").append(esc(m.header())).append("</div>");
         }
+        if (!m.mentions().isEmpty()) {
+            h.append("<div class=\"card-mentions\">");
+            for (var mention : m.mentions()) {
+                h.append("<span class=\"mention\">@").append(esc(mention.name())).append("</span> ");
+            }
+            h.append("</div>");
+        }
         if (!m.text().isEmpty()) {
             h.append("<div class=\"card-text\">").append(esc(m.text()).replace("\n", "<br>")).append("</div>");
         }
@@ -33,6 +40,14 @@ class ConsoleRenderer {
         }
         if (m.code() != null) {
             h.append("<pre class=\"card-code\">").append(esc(m.code())).append("</pre>");
+        }
+        if (!m.links().isEmpty()) {
+            h.append("<div class=\"card-links\">");
+            for (var l : m.links()) {
+                h.append("<a href=\"").append(esc(l.url())).append("\" target=\"_blank\" rel=\"noopener noreferrer\">")
+                        .append(esc(l.label())).append("</a> ");
+            }
+            h.append("</div>");
         }
         if (!m.buttons().isEmpty()) {
             h.append("<div class=\"card-actions\">");

@@ -44,6 +44,9 @@ class FeishuCardRenderer {
             header.put("template", template(m.tone()));
         }
         ArrayNode elements = card.putArray("elements");
+        if (!m.mentions().isEmpty()) {
+            elements.add(div(mentions(m)));
+        }
         if (!m.text().isEmpty()) {
             elements.add(div(LarkMarkdown.escape(m.text())));
         }
@@ -58,6 +61,14 @@ class FeishuCardRenderer {
             // Output (pod tables, log lines) goes in as plain text: nothing in it may be read as markup.
             elements.addObject().put("tag", "hr");
             elements.addObject().put("tag", "div").set("text", plain(m.code()));
+        }
+        if (!m.links().isEmpty()) {
+            StringBuilder links = new StringBuilder();
+            for (var l : m.links()) {
+                links.append(links.length() == 0 ? "" : " · ").append('[').append(LarkMarkdown.escape(l.label()))
+                        .append("](").append(l.url().replace("(", "%28").replace(")", "%29")).append(')');
+            }
+            elements.add(div(links.toString()));
         }
         if (!m.buttons().isEmpty()) {
             ArrayNode actions = elements.addObject().put("tag", "action").putArray("actions");
@@ -75,6 +86,18 @@ class FeishuCardRenderer {
             elements.add(div(LarkMarkdown.escape(m.fallbackText().isEmpty() ? " " : m.fallbackText())));
         }
         return card;
+    }
+
+    /** {@code <at id=…></at>} notifies a Feishu user; people without an open_id are named in plain text. */
+    static String mentions(OutboundMessage m) {
+        StringBuilder sb = new StringBuilder();
+        for (var mention : m.mentions()) {
+            String id = mention.userId(io.warroom.chat.Platform.FEISHU);
+            sb.append(sb.length() == 0 ? "" : " ");
+            sb.append(id != null && id.matches("[A-Za-z0-9_-]{1,64}") ? "<at id=" + id + "></at>"
+                    : "@" + LarkMarkdown.escape(mention.name()));
+        }
+        return sb.toString();
     }
 
     String content(OutboundMessage m, Locale locale, ObjectMapper json) {

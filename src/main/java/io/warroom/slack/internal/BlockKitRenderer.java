@@ -39,8 +39,11 @@ class BlockKitRenderer {
             header.set("text", plain(cut(emoji + message.header(), 150)));
             emoji = "";
         }
-        if (!message.text().isBlank()) {
-            blocks.addObject().put("type", "section").set("text", mrkdwn(cut(emoji + escape(message.text()), 3000)));
+        String mentions = mentions(message);
+        if (!message.text().isBlank() || !mentions.isEmpty()) {
+            String text = mentions.isEmpty() ? escape(message.text())
+                    : message.text().isBlank() ? mentions : mentions + "\n" + escape(message.text());
+            blocks.addObject().put("type", "section").set("text", mrkdwn(cut(emoji + text, 3000)));
         }
         addFields(blocks, message.fields());
         if (message.code() != null) {
@@ -48,8 +51,47 @@ class BlockKitRenderer {
             String code = escape(message.code()).replace("```", "` ` `");
             blocks.addObject().put("type", "section").set("text", mrkdwn("```" + cut(code, 2990) + "```"));
         }
+        addLinks(blocks, message.links());
         addButtons(blocks, message.buttons());
         return blocks;
+    }
+
+    /**
+     * The top-level {@code text} Slack shows in notifications and parses like mrkdwn: escaped like the
+     * blocks, so user text cannot ping anyone, with the message's own mentions written as real ones.
+     */
+    String fallbackText(OutboundMessage message) {
+        String mentions = mentions(message);
+        String body = escape(message.contentText());
+        return cut(mentions.isEmpty() ? body : mentions + "\n" + body, 3000);
+    }
+
+    /** {@code <@U…>} for people with a Slack id; the others by name, so the message says they were not reached. */
+    private static String mentions(OutboundMessage message) {
+        StringBuilder sb = new StringBuilder();
+        for (var m : message.mentions()) {
+            String id = m.userId(io.warroom.chat.Platform.SLACK);
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(id != null && id.matches("[A-Z0-9]{2,30}") ? "<@" + id + ">" : "@" + escape(m.name()));
+        }
+        return sb.toString();
+    }
+
+    private void addLinks(ArrayNode blocks, List<OutboundMessage.Link> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (var l : links) {
+            String item = "<" + escape(l.url()) + "|" + escape(l.label().replace('|', '/')) + ">";
+            if (sb.length() + item.length() + 3 > 3000) {
+                break;
+            }
+            sb.append(sb.length() == 0 ? "" : " · ").append(item);
+        }
+        blocks.addObject().put("type", "context").putArray("elements").add(mrkdwn(sb.toString()));
     }
 
     /** A modal for the message's form; {@code metadata} is returned by Slack on submission. */

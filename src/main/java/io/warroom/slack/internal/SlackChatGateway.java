@@ -57,7 +57,7 @@ class SlackChatGateway implements ChatGateway {
     @Override
     public String post(Conversation where, OutboundMessage message, String visibleTo) {
         String blocks = write(renderer.blocks(message));
-        String text = BlockKitRenderer.cut(message.fallbackText(), 3000);
+        String text = renderer.fallbackText(message);
         if (visibleTo != null) {
             return SlackCalls.call("chat.postEphemeral", () -> slack.chatPostEphemeral(r -> r
                     .channel(where.channel()).user(visibleTo).threadTs(where.thread())
@@ -71,7 +71,7 @@ class SlackChatGateway implements ChatGateway {
     @Override
     public void update(Conversation where, String messageRef, OutboundMessage message) {
         String blocks = write(renderer.blocks(message));
-        String text = BlockKitRenderer.cut(message.fallbackText(), 3000);
+        String text = renderer.fallbackText(message);
         SlackCalls.call("chat.update", () -> slack.chatUpdate(r -> r
                 .channel(where.channel()).ts(messageRef).text(text).blocksAsString(blocks)));
     }

@@ -3,6 +3,7 @@ package io.warroom.command.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.warroom.command.UsageException;
 import org.junit.jupiter.api.Test;
 
 class TokenizerTest {

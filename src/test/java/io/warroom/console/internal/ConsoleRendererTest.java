@@ -54,4 +54,14 @@ class ConsoleRendererTest {
         assertThat(html).doesNotContain("<script>", "<img", "<b>", "<i>", "\" onclick=");
         assertThat(html).contains("&lt;script&gt;", "&amp;amp;");
     }
+
+    @Test
+    void mentionsAndLinksAreEscapedAndLinksOpenSafely() {
+        String html = renderer.render(io.warroom.chat.OutboundMessage.builder().text("t")
+                .mention(new io.warroom.chat.OutboundMessage.Mention("<b>Li</b>", java.util.Map.of()))
+                .link("Graph \"x\"", "https://prom.example.com/graph?g0.expr=a&x=1").link("bad", "javascript:x").build());
+        assertThat(html).contains("<span class=\"mention\">@&lt;b&gt;Li&lt;/b&gt;</span>")
+                .contains("<a href=\"https://prom.example.com/graph?g0.expr=a&amp;x=1\"")
+                .doesNotContain("javascript:");
+    }
 }

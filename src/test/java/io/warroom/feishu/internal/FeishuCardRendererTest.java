@@ -1,5 +1,7 @@
 package io.warroom.feishu.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warroom.chat.OutboundMessage;
 import io.warroom.chat.OutboundMessage.Input;
@@ -79,5 +81,22 @@ class FeishuCardRendererTest {
             all.append(tone).append(" -> ").append(card.path("header").path("template").asText()).append('\n');
         }
         Golden.assertMatches("feishu/tones.txt", all.toString());
+    }
+
+    @Test
+    void mentionsUseAtTagsAndLinksAreMarkdownLinks() {
+        var ids = new java.util.EnumMap<io.warroom.chat.Platform, String>(io.warroom.chat.Platform.class);
+        ids.put(io.warroom.chat.Platform.FEISHU, "ou_lisi00000002");
+        var m = OutboundMessage.builder().text("<at id=all></at> hi")
+                .mention(new OutboundMessage.Mention("李四", ids))
+                .mention(new OutboundMessage.Mention("No Feishu", java.util.Map.of()))
+                .link("Runbook [x]", "https://wiki.example.com/a_(b)").build();
+        var card = renderer.card(m, java.util.Locale.SIMPLIFIED_CHINESE);
+        var elements = card.path("elements");
+        assertThat(elements.get(0).path("text").path("content").asText())
+                .isEqualTo("<at id=ou_lisi00000002></at> @No Feishu");
+        assertThat(elements.get(1).path("text").path("content").asText()).isEqualTo("&lt;at id=all&gt;&lt;/at&gt; hi");
+        assertThat(elements.get(2).path("text").path("content").asText())
+                .isEqualTo("[Runbook &#91;x&#93;](https://wiki.example.com/a_%28b%29)");
     }
 }

@@ -81,4 +81,40 @@ class SlackBlockKitRendererTest {
         assertThat(view.path("title").path("text").asText()).hasSizeLessThanOrEqualTo(24);
         assertThat(FormMetadata.parse(view.path("private_metadata").asText()).conversation()).isEqualTo(where);
     }
+
+    private static OutboundMessage.Mention mention(String name, String slackId, String feishuId) {
+        var ids = new java.util.EnumMap<Platform, String>(Platform.class);
+        if (slackId != null) {
+            ids.put(Platform.SLACK, slackId);
+        }
+        if (feishuId != null) {
+            ids.put(Platform.FEISHU, feishuId);
+        }
+        return new OutboundMessage.Mention(name, ids);
+    }
+
+    @Test
+    void mentionsNotifyOnlyWhoTheMessageNamesAndUserTextCannotPing() throws Exception {
+        var message = OutboundMessage.builder().header("Escalation <!channel>")
+                .mention(mention("Li Si", "U0LISI", null)).mention(mention("Wang <Wu>", null, "ou_w"))
+                .text("nobody acked <!here> & <@U999>").build();
+        var blocks = renderer.blocks(message);
+        String section = blocks.get(1).path("text").path("text").asText();
+        assertThat(section).startsWith("<@U0LISI> @Wang &lt;Wu&gt;\n").contains("&lt;!here&gt; &amp; &lt;@U999&gt;");
+        String fallback = renderer.fallbackText(message);
+        assertThat(fallback).startsWith("<@U0LISI> @Wang &lt;Wu&gt;\n").contains("&lt;!channel&gt;")
+                .doesNotContain("<!here>", "<@U999>", "<!channel>");
+    }
+
+    @Test
+    void linksAreAContextLineAndOnlyWebUrlsSurvive() throws Exception {
+        var message = OutboundMessage.builder().text("firing")
+                .link("Runbook | steps", "https://wiki.example.com/run?a=1&b=2")
+                .link("evil", "javascript:alert(1)").link("empty", "").build();
+        var blocks = renderer.blocks(message);
+        assertThat(message.links()).hasSize(1);
+        assertThat(blocks.get(1).path("type").asText()).isEqualTo("context");
+        assertThat(blocks.get(1).path("elements").get(0).path("text").asText())
+                .isEqualTo("<https://wiki.example.com/run?a=1&amp;b=2|Runbook / steps>");
+    }
 }
