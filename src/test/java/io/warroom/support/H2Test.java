@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:warroom-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "warroom.delivery.paused=true", "warroom.schedule.paused=true", "warroom.catalog.location=classpath:test-catalog/*.yaml",
+        "warroom.delivery.paused=true", "warroom.schedule.paused=true", "warroom.alerts.routing=classpath:test-alerts/routing.yaml",
+        "warroom.alerts.token=" + io.warroom.support.AlertPayloads.TOKEN, "warroom.catalog.location=classpath:test-catalog/*.yaml",
         // Tests share one context: only the per-channel limit is under test, the app-wide one must not interfere.
         "warroom.delivery.limits.slack.per-channel.per-second=1", "warroom.delivery.limits.slack.per-channel.burst=3",
         "warroom.delivery.limits.slack.per-app.per-second=10000", "warroom.delivery.limits.slack.per-app.burst=10000"})

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Outbox tuning. {@code paused} keeps the dispatcher from starting (operations queue up; tests drain by
- * hand). Limits are per platform id (console, slack, feishu): {@code per-channel} applies to
+ * hand). {@code routineEditInterval}: routine edits of one message (an alert card during a storm) go out at
+ * most this often; the queued edit keeps absorbing newer content meanwhile, so the latest state wins. Limits are per platform id (console, slack, feishu): {@code per-channel} applies to
  * each channel, group or DM; {@code per-app} to everything the bot sends on that platform.
  */
 @Validated
@@ -26,7 +27,8 @@ public record DeliveryProperties(
         @NotNull Duration giveUpAfter,
         @NotNull Duration keepSent,
         boolean paused,
-        @Valid Map<String, PlatformLimits> limits) {
+        @Valid Map<String, PlatformLimits> limits,
+        Duration routineEditInterval) {
 
     public record Rate(@DecimalMin("0.001") double perSecond, @Min(1) int burst) {
         public long intervalMicros() {
@@ -45,6 +47,7 @@ public record DeliveryProperties(
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
         giveUpAfter = giveUpAfter == null ? Duration.ofHours(24) : giveUpAfter;
         keepSent = keepSent == null ? Duration.ofDays(7) : keepSent;
+        routineEditInterval = routineEditInterval == null ? Duration.ofSeconds(3) : routineEditInterval;
         Map<String, PlatformLimits> merged = new HashMap<>(defaultLimits());
         if (limits != null) {
             merged.putAll(limits);

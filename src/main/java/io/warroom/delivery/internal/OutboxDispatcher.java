@@ -3,6 +3,8 @@ package io.warroom.delivery.internal;
 import io.warroom.chat.ChatDeliveryException;
 import io.warroom.chat.ChatGateway;
 import io.warroom.chat.Conversation;
+import io.warroom.delivery.Delivery;
+import io.warroom.delivery.Priority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +119,15 @@ class OutboxDispatcher implements SmartLifecycle {
         // Posts and edits visible in a channel count against its limit; ephemerals, forms, group creation
         // and invitations are limited per app only (a form must not wait behind a busy channel's posts).
         String channelBucket = countsAgainstChannel(row) ? row.platform().id() + ":" + row.channel() : null;
-        Duration wait = limiter.tryAcquire(appBucket, limits.perApp(), now);
+        Duration wait = Duration.ZERO;
+        if (row.operation() == Delivery.Operation.UPDATE && row.priority() <= Priority.ROUTINE.weight()) {
+            // Checked first: while it waits here the row stays queued and absorbs newer edits.
+            wait = limiter.tryAcquire(row.platform().id() + ":" + row.channel() + ":msg:" + row.messageKey(),
+                    new DeliveryProperties.Rate(1_000d / Math.max(1, properties.routineEditInterval().toMillis()), 1), now);
+        }
+        if (wait.isZero()) {
+            wait = limiter.tryAcquire(appBucket, limits.perApp(), now);
+        }
         if (wait.isZero() && channelBucket != null) {
             wait = limiter.tryAcquire(channelBucket, limits.perChannel(), now);
         }
@@ -179,6 +189,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     void purgeOldSent() {
         int n = repository.deleteFinishedBefore(clock.instant().minus(properties.keepSent()));
+        limiter.forgetIdleBefore(clock.instant().minus(java.time.Duration.ofDays(1)));
         if (n > 0) {
             log.info("Purged {} delivered outbox rows", n);
         }
