@@ -183,7 +183,7 @@ public class Routing {
                 require(s.webhook() == null || webhooks.containsKey(s.webhook()), where + " names webhook '" + s.webhook()
                         + "', which webhooks does not define");
                 Duration after = s.after() == null ? Duration.ZERO : Durations.require(s.after(), where + " after");
-                require(i == 0 || after.compareTo(Duration.ofSeconds(30)) >= 0, where + ": after must be at least 30s");
+                require(i == 0 || after.compareTo(Duration.ofSeconds(1)) >= 0, where + ": after must be at least 1s");
                 steps.add(new Escalation.Step(notify, after, s.webhook() == null ? null : webhooks.get(s.webhook())));
             }
             out.put(id, new Escalation(id, List.copyOf(steps), repeat));
