@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Import;
         "warroom.alerts.token=" + io.warroom.support.AlertPayloads.TOKEN, "warroom.catalog.location=classpath:test-catalog/*.yaml",
         // Tests share one context: only the per-channel limit is under test, the app-wide one must not interfere.
         "warroom.delivery.limits.slack.per-channel.per-second=1", "warroom.delivery.limits.slack.per-channel.burst=3",
-        "warroom.delivery.limits.slack.per-app.per-second=10000", "warroom.delivery.limits.slack.per-app.burst=10000"})
+        "warroom.delivery.limits.slack.per-app.per-second=10000", "warroom.delivery.limits.slack.per-app.burst=10000",
+        "warroom.delivery.limits.slack.per-method.update.per-second=10000", "warroom.delivery.limits.slack.per-method.update.burst=10000"})
 @Import({TestGateways.class, io.warroom.delivery.internal.DrainForTests.class})
 public @interface H2Test {
 }

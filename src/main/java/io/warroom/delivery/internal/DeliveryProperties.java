@@ -36,7 +36,17 @@ public record DeliveryProperties(
         }
     }
 
-    public record PlatformLimits(@Valid @NotNull Rate perChannel, @Valid @NotNull Rate perApp) {
+    /**
+     * {@code perMethod}: limits of single API methods whose tier is lower than the app's overall rate, by
+     * operation ({@code update}, {@code ephemeral}, {@code open-form}, {@code create-group}, {@code invite},
+     * {@code set-topic}, {@code pin}); when an override leaves it out, the platform's defaults stay.
+     */
+    public record PlatformLimits(@Valid @NotNull Rate perChannel, @Valid @NotNull Rate perApp,
+                                 @Valid Map<String, Rate> perMethod) {
+
+        public PlatformLimits(Rate perChannel, Rate perApp) {
+            this(perChannel, perApp, null);
+        }
     }
 
     public DeliveryProperties {
@@ -50,15 +60,30 @@ public record DeliveryProperties(
         routineEditInterval = routineEditInterval == null ? Duration.ofSeconds(3) : routineEditInterval;
         Map<String, PlatformLimits> merged = new HashMap<>(defaultLimits());
         if (limits != null) {
-            merged.putAll(limits);
+            limits.forEach((platform, l) -> {
+                PlatformLimits base = merged.get(platform);
+                Map<String, Rate> methods = new HashMap<>(base == null || base.perMethod() == null ? Map.of() : base.perMethod());
+                if (l.perMethod() != null) {
+                    methods.putAll(l.perMethod());
+                }
+                merged.put(platform, new PlatformLimits(l.perChannel(), l.perApp(), Map.copyOf(methods)));
+            });
         }
         limits = Map.copyOf(merged);
     }
 
-    /** Documented platform limits: Slack ~1 msg/s per channel; Feishu 5 QPS per chat, 50/s and 1000/min per app. */
+    /**
+     * Documented platform limits: Slack ~1 msg/s per channel and its method tiers (chat.update and
+     * conversations.invite Tier 3, 50+/min; chat.postEphemeral and views.open Tier 4, 100+/min;
+     * conversations.create, setTopic and pins.add Tier 2, 20+/min), each kept about 10 % below the published
+     * figure so timing jitter does not tip a burst over; Feishu 5 QPS per chat, 50/s and 1000/min per app.
+     */
     static Map<String, PlatformLimits> defaultLimits() {
         return Map.of(
-                "slack", new PlatformLimits(new Rate(1, 3), new Rate(20, 20)),
+                "slack", new PlatformLimits(new Rate(0.9, 1), new Rate(20, 20), Map.of(
+                        "update", new Rate(0.75, 5), "invite", new Rate(0.75, 5),
+                        "ephemeral", new Rate(1.5, 10), "open-form", new Rate(1.5, 10),
+                        "create-group", new Rate(0.3, 3), "set-topic", new Rate(0.3, 3), "pin", new Rate(0.3, 3))),
                 "feishu", new PlatformLimits(new Rate(5, 5), new Rate(16, 50)),
                 "console", new PlatformLimits(new Rate(50, 50), new Rate(500, 500)));
     }

@@ -128,6 +128,10 @@ class OutboxDispatcher implements SmartLifecycle {
         if (wait.isZero()) {
             wait = limiter.tryAcquire(appBucket, limits.perApp(), now);
         }
+        DeliveryProperties.Rate methodRate = limits.perMethod() == null ? null : limits.perMethod().get(method(row));
+        if (wait.isZero() && methodRate != null) {
+            wait = limiter.tryAcquire(row.platform().id() + ":method:" + method(row), methodRate, now);
+        }
         if (wait.isZero() && channelBucket != null) {
             wait = limiter.tryAcquire(channelBucket, limits.perChannel(), now);
         }
@@ -154,6 +158,19 @@ class OutboxDispatcher implements SmartLifecycle {
         } catch (RuntimeException e) {
             return retryOrGiveUp(row, now.plus(backoff(row.attempts())), true, e.toString(), "error");
         }
+    }
+
+    /** The operation as {@code limits.<platform>.per-method} names it. */
+    static String method(OutboxRow row) {
+        return switch (row.operation()) {
+            case POST -> row.visibleTo() == null ? "post" : "ephemeral";
+            case UPDATE -> "update";
+            case CREATE_GROUP -> "create-group";
+            case INVITE -> "invite";
+            case OPEN_FORM -> "open-form";
+            case SET_TOPIC -> "set-topic";
+            case PIN -> "pin";
+        };
     }
 
     private static boolean countsAgainstChannel(OutboxRow row) {

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A stateful stand-in for Slack's Web API over real HTTP: channels with creators and members, messages
  * with ts and threads, ephemeral messages, opened views, users with emails. It checks the bot token,
- * answers {@code auth.test}, and enforces about one chat.postMessage per second per channel with
- * HTTP 429 + {@code Retry-After}, as Slack does.
+ * answers {@code auth.test}, and enforces about one chat.postMessage per second per channel and the
+ * documented method tiers per minute (Tier 2: 20, Tier 3: 50, Tier 4: 100) with HTTP 429 +
+ * {@code Retry-After}, as Slack does.
  */
 public class FakeSlackApi implements AutoCloseable {
 
@@ -61,6 +62,10 @@ public class FakeSlackApi implements AutoCloseable {
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, Integer> throttled = new HashMap<>();
     private final Duration postInterval;
+    private final Map<String, java.util.ArrayDeque<Long>> recent = new HashMap<>();
+    private static final Map<String, Integer> PER_MINUTE = Map.of("chat.update", 50, "conversations.invite", 50,
+            "chat.postEphemeral", 100, "views.open", 100, "conversations.create", 20, "conversations.setTopic", 20,
+            "pins.add", 20);
 
     public FakeSlackApi(Duration postInterval) {
         this.postInterval = postInterval;
@@ -151,6 +156,9 @@ public class FakeSlackApi implements AutoCloseable {
             calls.merge(method, 1, Integer::sum);
             if (!TOKEN.equals(token)) {
                 body = error("invalid_auth");
+            } else if (overTier(method)) {
+                throttled.merge(method, 1, Integer::sum);
+                body = json.createObjectNode().put("__retry_after", "5");
             } else {
                 body = answer(method, form);
             }
@@ -165,6 +173,29 @@ public class FakeSlackApi implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** Whether this call would exceed the method's tier within the last minute (then it does not count). */
+    private boolean overTier(String method) {
+        Integer limit = PER_MINUTE.get(method);
+        if (limit == null) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        var calls = recent.computeIfAbsent(method, m -> new java.util.ArrayDeque<>());
+        while (!calls.isEmpty() && calls.peekFirst() < now - 60_000) {
+            calls.pollFirst();
+        }
+        if (calls.size() >= limit) {
+            return true;
+        }
+        calls.addLast(now);
+        return false;
+    }
+
+    /** Answers of 429 so far, for a channel (chat.postMessage) or a method (its tier). */
+    synchronized int throttledTotal() {
+        return throttled.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private ObjectNode answer(String method, Map<String, String> f) throws IOException {
