@@ -87,3 +87,11 @@ create table alert_storm (
     ended_at         timestamp with time zone,
     constraint alert_storm_open unique (open_key)
 );
+
+-- One row per channel that has alert threads, locked while a new group takes its place there, so storm
+-- detection counts the groups before it exactly, whatever the number of concurrent notifications and replicas.
+create table alert_channel (
+    platform         varchar(16)   not null,
+    channel          varchar(200)  not null,
+    primary key (platform, channel)
+);

@@ -80,7 +80,7 @@ public record DeliveryProperties(
      */
     static Map<String, PlatformLimits> defaultLimits() {
         return Map.of(
-                "slack", new PlatformLimits(new Rate(0.9, 1), new Rate(20, 20), Map.of(
+                "slack", new PlatformLimits(new Rate(0.8, 1), new Rate(20, 20), Map.of(
                         "update", new Rate(0.75, 5), "invite", new Rate(0.75, 5),
                         "ephemeral", new Rate(1.5, 10), "open-form", new Rate(1.5, 10),
                         "create-group", new Rate(0.3, 3), "set-topic", new Rate(0.3, 3), "pin", new Rate(0.3, 3))),

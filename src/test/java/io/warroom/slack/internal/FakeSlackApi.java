@@ -194,6 +194,10 @@ public class FakeSlackApi implements AutoCloseable {
     }
 
     /** Answers of 429 so far, for a channel (chat.postMessage) or a method (its tier). */
+    synchronized Map<String, Integer> throttledAll() {
+        return Map.copyOf(throttled);
+    }
+
     synchronized int throttledTotal() {
         return throttled.values().stream().mapToInt(Integer::intValue).sum();
     }

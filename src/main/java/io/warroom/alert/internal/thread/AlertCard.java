@@ -49,7 +49,7 @@ public class AlertCard {
      * What the card shows beyond the group row: {@code targets} distinguish its alerts (firing first),
      * {@code graphUrl} is a firing alert's generator URL, {@code deadline} when it must be acknowledged.
      */
-    public record Details(List<String> targets, String graphUrl, Instant deadline) {
+    public record Details(List<String> targets, String graphUrl, Instant deadline, Instant firingSince) {
     }
 
     public OutboundMessage root(AlertGroup g, Details d, Optional<Runbook> runbook, Locale l, Instant now) {
@@ -59,7 +59,7 @@ public class AlertCard {
                 .header(texts.get(l, "alert.card.header", g.severity().toUpperCase(Locale.ROOT), g.title()))
                 .tone(tone(g, now))
                 .text(summary(g));
-        m.field(texts.get(l, "alert.card.status"), status(g, deadline, l, now));
+        m.field(texts.get(l, "alert.card.status"), status(g, d, l, now));
         m.field(texts.get(l, "alert.card.alerts"), counts(g, l));
         if (!targets.isEmpty()) {
             int shown = Math.min(targets.size(), 8);
@@ -97,13 +97,16 @@ public class AlertCard {
         return g.critical() ? Tone.DANGER : AlertGroup.Severity.rank(g.severity()) >= 3 ? Tone.WARNING : Tone.INFO;
     }
 
-    String status(AlertGroup g, Instant deadline, Locale l, Instant now) {
+    String status(AlertGroup g, Details d, Locale l, Instant now) {
+        Instant deadline = d.deadline();
         if (!g.firing()) {
             Instant end = g.resolvedAt() != null ? g.resolvedAt() : g.lastChange();
             return texts.get(l, "alert.status.resolved", times.format(end),
                     times.duration(Duration.between(g.episodeStarted(), end), l));
         }
-        String since = times.duration(Duration.between(g.episodeStarted(), now), l);
+        // Alertmanager's own start (before group_wait and any delay), when it reports one still firing.
+        Instant start = d.firingSince() != null && d.firingSince().isBefore(g.episodeStarted()) ? d.firingSince() : g.episodeStarted();
+        String since = times.duration(Duration.between(start, now), l);
         StringBuilder sb = new StringBuilder(texts.get(l, "alert.status.firing", since));
         if (g.silenced(now)) {
             sb.append('\n').append(texts.get(l, "alert.status.silenced", name(g.silencedBy()), times.format(g.silencedUntil())));

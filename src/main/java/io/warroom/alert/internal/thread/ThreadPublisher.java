@@ -67,7 +67,9 @@ public class ThreadPublisher {
     public void refresh(AlertGroup g, List<Line> lines, boolean urgent) {
         Instant now = clock.instant();
         AlertCard.Details details = details(g);
-        for (Conversation where : routing.byId(g.routeId()).to()) {
+        // Sorted, so notifications for different groups lock shared channels in one order (no deadlock).
+        for (Conversation where : routing.byId(g.routeId()).to().stream()
+                .sorted(java.util.Comparator.comparing((Conversation c) -> c.platform().id() + ":" + c.channel())).toList()) {
             Optional<ThreadRepository.Thread> thread = threads.thread(g.id(), where);
             List<Line> toPost = lines;
             if (thread.isEmpty()) {
@@ -114,6 +116,11 @@ public class ThreadPublisher {
     }
 
     private ThreadRepository.Thread open(AlertGroup g, Conversation where, AlertCard.Details details, Instant now) {
+        threads.lockChannel(where);
+        var existing = threads.thread(g.id(), where);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         Long stormId = g.critical() ? null : storms.stormFor(where, now).orElse(null);
         Mode mode = stormId == null ? Mode.ROOT : Mode.DIGEST;
         if (!threads.claim(g.id(), where, mode, stormId, now)) {
@@ -173,15 +180,19 @@ public class ThreadPublisher {
     public AlertCard.Details details(AlertGroup g) {
         List<String> targets = new ArrayList<>();
         String graph = null;
+        Instant since = null;
         var labels = g.labels();
         for (var a : alerts.alertsOf(g.id(), 200)) {
             boolean firing = a.status() == io.warroom.alert.internal.Notification.Status.FIRING;
             if (graph == null && firing) {
                 graph = a.generatorUrl();
             }
+            if (firing && (since == null || a.startsAt().isBefore(since))) {
+                since = a.startsAt();
+            }
             targets.add(target(a.labels(), labels) + (firing ? "" : " ✓"));
         }
         var route = routing.byId(g.routeId());
-        return new AlertCard.Details(targets, graph, g.episodeStarted().plus(routing.deadline(route, g.severity())));
+        return new AlertCard.Details(targets, graph, g.episodeStarted().plus(routing.deadline(route, g.severity())), since);
     }
 }

@@ -42,6 +42,14 @@ class ThreadRepository {
                         (Long) rs.getObject("storm_id", Long.class))).list();
     }
 
+    /** Serialises newcomers to one channel until the transaction ends (storm detection counts them exactly). */
+    void lockChannel(Conversation where) {
+        jdbc.sql("insert into alert_channel (platform, channel) values (?, ?) on conflict do nothing")
+                .params(where.platform().id(), where.channel()).update();
+        jdbc.sql("select platform from alert_channel where platform = ? and channel = ? for update")
+                .params(where.platform().id(), where.channel()).query(String.class).single();
+    }
+
     /** Claims the group's place in this channel; false when another notification or replica did first. */
     boolean claim(long groupId, Conversation where, Mode mode, Long stormId, Instant now) {
         return jdbc.sql("""
