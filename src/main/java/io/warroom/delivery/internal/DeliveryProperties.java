@@ -43,10 +43,6 @@ public record DeliveryProperties(
      */
     public record PlatformLimits(@Valid @NotNull Rate perChannel, @Valid @NotNull Rate perApp,
                                  @Valid Map<String, Rate> perMethod) {
-
-        public PlatformLimits(Rate perChannel, Rate perApp) {
-            this(perChannel, perApp, null);
-        }
     }
 
     public DeliveryProperties {
@@ -84,8 +80,8 @@ public record DeliveryProperties(
                         "update", new Rate(0.75, 5), "invite", new Rate(0.75, 5),
                         "ephemeral", new Rate(1.5, 10), "open-form", new Rate(1.5, 10),
                         "create-group", new Rate(0.3, 3), "set-topic", new Rate(0.3, 3), "pin", new Rate(0.3, 3))),
-                "feishu", new PlatformLimits(new Rate(5, 5), new Rate(16, 50)),
-                "console", new PlatformLimits(new Rate(50, 50), new Rate(500, 500)));
+                "feishu", new PlatformLimits(new Rate(5, 5), new Rate(16, 50), Map.of()),
+                "console", new PlatformLimits(new Rate(50, 50), new Rate(500, 500), Map.of()));
     }
 
     public PlatformLimits limitsFor(String platformId) {

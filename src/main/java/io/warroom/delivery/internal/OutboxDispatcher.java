@@ -8,6 +8,10 @@ import io.warroom.delivery.Priority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +43,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final AtomicBoolean urgentArrived = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
     private volatile long lastFailureLog;
 
@@ -55,6 +60,9 @@ class OutboxDispatcher implements SmartLifecycle {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onEnqueued(OutboxEnqueued event) {
+        if (event.priority() >= Priority.URGENT.weight()) {
+            urgentArrived.set(true);
+        }
         ScheduledExecutorService ex = executor;
         if (ex != null && wakeQueued.compareAndSet(false, true)) {
             ex.execute(this::runOnce);
@@ -82,25 +90,72 @@ class OutboxDispatcher implements SmartLifecycle {
             Instant now = clock.instant();
             var batch = repository.ready(now, properties.batchSize());
             int progressed = 0;
+            boolean preempted = false;
+            // Buckets found full in this round, and until when: rows behind them are put back to that time in
+            // one statement, without claims or rate-limit queries, so a backlog behind one channel's limit
+            // costs almost nothing and does not crowd other channels out of the next round.
+            Map<String, Instant> full = new HashMap<>();
+            Map<Instant, List<Long>> later = new HashMap<>();
             for (OutboxRow candidate : batch) {
+                if (urgentArrived.getAndSet(false)) {
+                    // Something urgent was queued meanwhile: start a new round, which puts it first.
+                    preempted = true;
+                    break;
+                }
+                Instant blockedUntil = buckets(candidate).stream().map(b -> full.get(b.key())).filter(t -> t != null)
+                        .max(Instant::compareTo).orElse(null);
+                if (blockedUntil != null) {
+                    later.computeIfAbsent(blockedUntil, t -> new ArrayList<>()).add(candidate.id());
+                    continue;
+                }
                 var claimed = repository.claim(candidate.id(), now, now.plus(properties.lease()));
                 if (claimed.isPresent()) {
                     attempted++;
-                    if (process(claimed.get())) {
+                    if (process(claimed.get(), full)) {
                         progressed++;
                     }
                 }
             }
+            later.forEach(repository::postpone);
             // Sending a thread's first operation makes its next one ready, so go round while that happens.
-            if (progressed == 0) {
+            if (progressed == 0 && !preempted) {
                 metrics.depth(repository.unfinishedCount());
                 return attempted;
             }
         }
     }
 
+    /** A rate-limit bucket a row must get a slot from, and its rate. */
+    private record Bucket(String key, DeliveryProperties.Rate rate) {
+    }
+
+    /**
+     * The buckets of a row, in the order they are tried: a routine edit's own message first (while it waits
+     * there it keeps absorbing newer edits), then the app, the API method, and the channel. Posts visible in
+     * a channel count against its limit; edits, ephemerals, forms, group creation and invitations are limited
+     * per app and per method only (a form must not wait behind a busy channel's posts).
+     */
+    private List<Bucket> buckets(OutboxRow row) {
+        var limits = properties.limitsFor(row.platform().id());
+        String platform = row.platform().id();
+        List<Bucket> buckets = new ArrayList<>(4);
+        if (row.operation() == Delivery.Operation.UPDATE && row.priority() <= Priority.ROUTINE.weight()) {
+            buckets.add(new Bucket(platform + ":" + row.channel() + ":msg:" + row.messageKey(),
+                    new DeliveryProperties.Rate(1_000d / Math.max(1, properties.routineEditInterval().toMillis()), 1)));
+        }
+        buckets.add(new Bucket(platform + ":*", limits.perApp()));
+        DeliveryProperties.Rate methodRate = limits.perMethod() == null ? null : limits.perMethod().get(method(row));
+        if (methodRate != null) {
+            buckets.add(new Bucket(platform + ":method:" + method(row), methodRate));
+        }
+        if (countsAgainstChannel(row)) {
+            buckets.add(new Bucket(platform + ":" + row.channel(), limits.perChannel()));
+        }
+        return buckets;
+    }
+
     /** @return true when the row left the queue (sent or failed for good) */
-    private boolean process(OutboxRow row) {
+    private boolean process(OutboxRow row, Map<String, Instant> full) {
         Instant now = clock.instant();
         ChatGateway gateway = gateways.forPlatform(row.platform()).orElse(null);
         if (gateway == null) {
@@ -114,26 +169,14 @@ class OutboxDispatcher implements SmartLifecycle {
         } catch (ChatDeliveryException e) {
             return fail(row, e.getMessage());
         }
-        var limits = properties.limitsFor(row.platform().id());
-        String appBucket = row.platform().id() + ":*";
-        // Posts and edits visible in a channel count against its limit; ephemerals, forms, group creation
-        // and invitations are limited per app only (a form must not wait behind a busy channel's posts).
-        String channelBucket = countsAgainstChannel(row) ? row.platform().id() + ":" + row.channel() : null;
+        List<Bucket> buckets = buckets(row);
         Duration wait = Duration.ZERO;
-        if (row.operation() == Delivery.Operation.UPDATE && row.priority() <= Priority.ROUTINE.weight()) {
-            // Checked first: while it waits here the row stays queued and absorbs newer edits.
-            wait = limiter.tryAcquire(row.platform().id() + ":" + row.channel() + ":msg:" + row.messageKey(),
-                    new DeliveryProperties.Rate(1_000d / Math.max(1, properties.routineEditInterval().toMillis()), 1), now);
-        }
-        if (wait.isZero()) {
-            wait = limiter.tryAcquire(appBucket, limits.perApp(), now);
-        }
-        DeliveryProperties.Rate methodRate = limits.perMethod() == null ? null : limits.perMethod().get(method(row));
-        if (wait.isZero() && methodRate != null) {
-            wait = limiter.tryAcquire(row.platform().id() + ":method:" + method(row), methodRate, now);
-        }
-        if (wait.isZero() && channelBucket != null) {
-            wait = limiter.tryAcquire(channelBucket, limits.perChannel(), now);
+        for (Bucket b : buckets) {
+            wait = limiter.tryAcquire(b.key(), b.rate(), now);
+            if (!wait.isZero()) {
+                full.put(b.key(), now.plus(wait));
+                break;
+            }
         }
         if (!wait.isZero()) {
             repository.reschedule(row.id(), now.plus(wait), false, null);
@@ -148,7 +191,8 @@ class OutboxDispatcher implements SmartLifecycle {
         } catch (ChatDeliveryException e) {
             if (e.retryAfter() != null) {
                 Instant until = now.plus(e.retryAfter());
-                limiter.holdUntil(channelBucket != null ? channelBucket : appBucket, until);
+                // Hold the narrowest bucket that applied: the channel's if any, else the method's or the app's.
+                limiter.holdUntil(buckets.get(buckets.size() - 1).key(), until);
                 return retryOrGiveUp(row, until, false, e.getMessage(), "rate-limited");
             }
             if (!e.retryable()) {
@@ -176,8 +220,9 @@ class OutboxDispatcher implements SmartLifecycle {
     private static boolean countsAgainstChannel(OutboxRow row) {
         return switch (row.operation()) {
             case POST -> row.visibleTo() == null;
-            case UPDATE -> true;
-            case CREATE_GROUP, INVITE, OPEN_FORM, SET_TOPIC, PIN -> false;
+            // Slack limits chat.update by its method tier and Feishu per message, not per channel: edits must
+            // not take the slot a new message (a critical alert's root) needs.
+            case UPDATE, CREATE_GROUP, INVITE, OPEN_FORM, SET_TOPIC, PIN -> false;
         };
     }
 

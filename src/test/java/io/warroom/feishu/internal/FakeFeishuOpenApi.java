@@ -31,10 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code x-ogw-ratelimit-reset}), 5 QPS per message for updates, {@code update_multi} on patched cards,
  * idempotent chat creation by {@code uuid}, and {@code succeed_type=1} member additions.
  */
-final class FakeFeishuOpenApi {
+public final class FakeFeishuOpenApi {
 
-    static final String APP_ID = "cli_test_app";
-    static final String APP_SECRET = "fake-app-secret-0001";
+    public static final String APP_ID = "cli_test_app";
+    public static final String APP_SECRET = "fake-app-secret-0001";
     static final String BOT_OPEN_ID = "ou_warroom_bot0001";
     private static final int QPS = 5;
 
@@ -476,6 +476,7 @@ final class FakeFeishuOpenApi {
 
     private void store(HttpExchange ex, JsonNode body, Message m) throws IOException {
         messages.put(m.id(), m);
+        arrivedAt.put(m.id(), System.nanoTime());
         String uuid = body.path("uuid").asText("");
         if (!uuid.isEmpty()) {
             byUuid.put(uuid, m.id());
@@ -553,5 +554,41 @@ final class FakeFeishuOpenApi {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    // ---- for benchmarks outside this package ----
+
+    /** A fake of its own (not the one tests share), e.g. for a benchmark. */
+    public static FakeFeishuOpenApi standalone() {
+        return new FakeFeishuOpenApi();
+    }
+
+    public String url() {
+        return baseUrl();
+    }
+
+    public synchronized void addGroup(String id) {
+        addChat(id, "group");
+    }
+
+    public int answered429() {
+        return rateLimited.get();
+    }
+
+    public synchronized int messagesSent() {
+        return messages.size();
+    }
+
+    /** When the first message to {@code chatId} whose first content contains {@code marker} arrived (System.nanoTime), or -1. */
+    public synchronized long firstCardAt(String chatId, String marker) {
+        return messages.values().stream()
+                .filter(m -> chatId.equals(m.chatId()) && m.parentId() == null && m.contents().get(0).contains(marker))
+                .mapToLong(m -> arrivedAt.getOrDefault(m.id(), -1L)).min().orElse(-1);
+    }
+
+    private final Map<String, Long> arrivedAt = new HashMap<>();
+
+    public void stop() {
+        server.stop(0);
     }
 }

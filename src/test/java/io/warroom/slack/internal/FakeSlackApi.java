@@ -194,11 +194,28 @@ public class FakeSlackApi implements AutoCloseable {
     }
 
     /** Answers of 429 so far, for a channel (chat.postMessage) or a method (its tier). */
+    private final Map<String, Long> arrivedAt = new HashMap<>();
+
+    /** When the first root message in {@code channel} containing {@code marker} arrived (System.nanoTime), or -1. */
+    public synchronized long firstRootAt(String channel, String marker) {
+        return posted.stream().filter(p -> p.channel().equals(channel) && p.threadTs() == null && p.blocks() != null
+                        && p.blocks().toString().contains(marker))
+                .mapToLong(p -> arrivedAt.getOrDefault(p.ts(), -1L)).min().orElse(-1);
+    }
+
+    public synchronized int postsTotal() {
+        return posted.size();
+    }
+
+    public synchronized int callsTotal() {
+        return calls.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     synchronized Map<String, Integer> throttledAll() {
         return Map.copyOf(throttled);
     }
 
-    synchronized int throttledTotal() {
+    public synchronized int throttledTotal() {
         return throttled.values().stream().mapToInt(Integer::intValue).sum();
     }
 
@@ -223,6 +240,7 @@ public class FakeSlackApi implements AutoCloseable {
                 lastPostMillis.put(channel, now);
                 String ts = nextTs();
                 posted.add(new Posted(channel, ts, f.get("thread_ts"), f.get("text"), tree(f.get("blocks"))));
+                arrivedAt.put(ts, System.nanoTime());
                 ObjectNode r = ok().put("channel", channel).put("ts", ts);
                 r.putObject("message").put("ts", ts).put("text", f.get("text")).put("bot_id", BOT_ID);
                 return r;
