@@ -80,7 +80,7 @@ class MemoReactionListener implements SlackListener {
             if (message.isEmpty() || message.get().getText() == null || message.get().getText().isBlank()) {
                 return ctx.ack();
             }
-            String text = BlockKitRenderer.cut(message.get().getText().strip(), MAX_NOTE);
+            String text = SlackText.cut(message.get().getText().strip(), MAX_NOTE);
             Conversation channel = Conversation.of(Platform.SLACK, item.getChannel());
             Conversation replyIn = channel.inThread(message.get().getThreadTs());
             tx.executeWithoutResult(status -> {

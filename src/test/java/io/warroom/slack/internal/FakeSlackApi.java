@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A stateful stand-in for Slack's Web API over real HTTP: channels with creators and members, messages
  * with ts and threads, ephemeral messages, opened views, users with emails. It checks the bot token,
  * answers {@code auth.test}, and enforces about one chat.postMessage per second per channel with
- * HTTP 429 + {@code Retry-After}, as Slack does.
+ * HTTP 429 + {@code Retry-After}, as Slack does. Messages and views that break a documented Block Kit rule
+ * ({@link BlockKitRules}) are refused with {@code invalid_blocks} / {@code invalid_arguments} and kept in
+ * {@link #refusals()}, so a test fails on a payload the real Slack would refuse.
  */
 public class FakeSlackApi implements AutoCloseable {
 
@@ -60,6 +62,7 @@ public class FakeSlackApi implements AutoCloseable {
     private final Map<String, Long> lastPostMillis = new HashMap<>();
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, Integer> throttled = new HashMap<>();
+    private final List<String> refusals = new ArrayList<>();
     private final Duration postInterval;
 
     public FakeSlackApi(Duration postInterval) {
@@ -134,6 +137,11 @@ public class FakeSlackApi implements AutoCloseable {
         return calls.getOrDefault(method, 0);
     }
 
+    /** Every payload refused for breaking a Block Kit rule, with the rules it broke. */
+    synchronized List<String> refusals() {
+        return List.copyOf(refusals);
+    }
+
     synchronized int throttled(String channel) {
         return throttled.getOrDefault(channel, 0);
     }
@@ -168,6 +176,21 @@ public class FakeSlackApi implements AutoCloseable {
     }
 
     private ObjectNode answer(String method, Map<String, String> f) throws IOException {
+        if (Set.of("chat.postMessage", "chat.postEphemeral", "chat.update").contains(method)) {
+            List<String> problems = new ArrayList<>();
+            if (f.get("blocks") != null) {
+                problems.addAll(BlockKitRules.message(tree(f.get("blocks"))));
+            } else if (f.getOrDefault("text", "").isEmpty()) {
+                problems.add("no_text");
+            }
+            if (f.getOrDefault("text", "").length() > 40_000) {
+                problems.add("msg_too_long");
+            }
+            if (!problems.isEmpty()) {
+                refusals.add(method + ": " + problems);
+                return error("invalid_blocks");
+            }
+        }
         switch (method) {
             case "auth.test": {
                 return ok().put("url", "https://warroom-test.slack.com/").put("team", "Warroom Test")
@@ -285,8 +308,9 @@ public class FakeSlackApi implements AutoCloseable {
                     return error("expired_trigger_id");
                 }
                 JsonNode view = tree(f.get("view"));
-                if (view == null || !"modal".equals(view.path("type").asText())
-                        || view.path("title").path("text").asText().length() > 24) {
+                List<String> problems = view == null ? List.of("no view") : BlockKitRules.view(view);
+                if (!problems.isEmpty()) {
+                    refusals.add(method + ": " + problems);
                     return error("invalid_arguments");
                 }
                 String id = "V" + seq.incrementAndGet();

@@ -188,14 +188,50 @@ class SlackAdapterTest {
         assertThat(slack.interaction(click).statusCode()).isEqualTo(200);
         assertThat(slack.interaction(click).statusCode()).as("Slack retrying the same interaction").isEqualTo(200);
 
+        var told = ephemeralTo(ch, "U0LISI", "Done for li.si");
         var seen = actions.seen.stream().filter(s -> s.action().conversation().channel().equals(ch)).toList();
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0).personId()).isEqualTo("li.si");
         assertThat(seen.get(0).action().value()).isEqualTo("opaque-42");
         assertThat(seen.get(0).action().messageRef()).isEqualTo(card.ts());
         assertThat(seen.get(0).action().conversation().thread()).as("results go to the card's thread").isEqualTo(card.ts());
-        var told = ephemeralTo(ch, "U0LISI", "Done for li.si");
         assertThat(told.threadTs()).as("the clicker is told where they clicked").isNull();
+        Thread.sleep(300);
+        assertThat(FAKE.ephemerals(ch)).as("told once").hasSize(1);
+    }
+
+    @Test
+    void aSlowClickIsAcknowledgedAtOnceAndItsOutcomeFollowsOnce() throws Exception {
+        String ch = channel();
+        var slack = slack();
+        var click = SignedSlack.blockAction("U0LISI", ch, "1700000000.000200", null, "test.slow", "opaque-7", trigger());
+        long start = System.nanoTime();
+        assertThat(slack.interaction(click).statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("ack before the slow handler ran")
+                .isLessThan(Duration.ofMillis(1500));
+        assertThat(slack.interaction(click).statusCode()).as("a retry while it runs").isEqualTo(200);
+        ephemeralTo(ch, "U0LISI", "Done for li.si");
+        Thread.sleep(300);
+        assertThat(actions.seen.stream().filter(s -> s.action().conversation().channel().equals(ch))).hasSize(1);
+        assertThat(FAKE.ephemerals(ch)).hasSize(1);
+    }
+
+    @Test
+    void userTextCannotPingTheChannelThroughWarroomsOwnMessages() throws Exception {
+        String ch = channel();
+        var slack = slack();
+        slack.slashCommand("U0ZHANGSAN", ch, "note deploy done <!channel> <!here> <@U0LISI> <#C123|ops> &amp;", trigger());
+        var told = ephemeralTo(ch, "U0ZHANGSAN", "Noted");
+        String everything = told.text() + told.blocks();
+        assertThat(everything).doesNotContain("<!channel>", "<!here>", "<@U0LISI>", "<#C123");
+        slack.slashCommand("U0ZHANGSAN", ch, "nosuchcommand <!everyone>", trigger());
+        var usage = ephemeralTo(ch, "U0ZHANGSAN", "nosuchcommand");
+        assertThat(usage.text() + usage.blocks()).doesNotContain("<!everyone>");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void slackAcceptedEverythingWarroomSent() {
+        assertThat(FAKE.refusals()).as("payloads the real Slack would refuse").isEmpty();
     }
 
     @Test

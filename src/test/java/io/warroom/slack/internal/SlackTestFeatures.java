@@ -49,6 +49,14 @@ class SlackTestFeatures {
                     return ActionOutcome.invalid(Map.of("reason", "Say a little more (3 characters at least)"));
                 }
             }
+            if (action.actionId().equals("test.slow")) {
+                try {
+                    // Longer than Slack waits for an answer: it must run after the ack.
+                    Thread.sleep(3500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             seen.add(new Seen(action, person));
             return person == null ? ActionOutcome.refused("Who are you?") : ActionOutcome.done("Done for " + person);
         }
