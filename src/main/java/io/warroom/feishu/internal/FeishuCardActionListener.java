@@ -60,7 +60,9 @@ class FeishuCardActionListener {
         }
         JsonNode action = event.path("action");
         JsonNode value = action.path("value");
-        String actionId = value.isObject() ? text(value, FeishuCardRenderer.ACTION_ID) : null;
+        // A form's submit button carries the form id in its name (action.name); a button its callback value.
+        String formId = FeishuNames.formIdOf(text(action, "name"));
+        String actionId = formId != null ? formId : value.isObject() ? text(value, FeishuCardRenderer.ACTION_ID) : null;
         if (actionId == null) {
             return null;
         }
@@ -68,13 +70,14 @@ class FeishuCardActionListener {
         action.path("form_value").fields().forEachRemaining(e -> {
             String v = formValue(e.getValue());
             if (v != null) {
-                form.put(e.getKey(), v);
+                form.put(FeishuNames.inputNameOf(e.getKey()), v);
             }
         });
         // Results of the click go into the thread of the card clicked.
         return new InboundAction(new Conversation(Platform.FEISHU, chatId, messageId),
-                new Actor(Platform.FEISHU, openId, null), actionId, value.path(FeishuCardRenderer.VALUE).asText(""),
-                form, messageId, text(event, "token"));
+                new Actor(Platform.FEISHU, openId, null), actionId,
+                formId != null ? "" : value.path(FeishuCardRenderer.VALUE).asText(""), form, messageId,
+                text(event, "token"));
     }
 
     /** Handles the click once per {@code eventId} and returns Feishu's answer. */
@@ -133,9 +136,13 @@ class FeishuCardActionListener {
         return answer;
     }
 
+    /** As {@link InboundAction} documents: a checker's true/false reads "true"/"", a multi-select's list "a,b". */
     private static String formValue(JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return null;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue() ? "true" : "";
         }
         if (v.isArray()) {
             StringJoiner joined = new StringJoiner(",");

@@ -2,6 +2,7 @@ package io.warroom.slack.internal;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.warroom.chat.TextCut;
 
 /**
  * Text for Slack: escaping of mrkdwn's control characters and cutting to a limit visibly (an ellipsis) without
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class SlackText {
 
-    static final String ELLIPSIS = "…";
+    static final String ELLIPSIS = TextCut.ELLIPSIS;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SlackText() {
@@ -23,21 +24,18 @@ final class SlackText {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    /** {@code text} shortened to {@code max} UTF-16 units, ending in an ellipsis when shortened. */
+    /** {@code text} shortened to {@code max} UTF-16 units, ending in an ellipsis, never inside an escape. */
     static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
+        String cut = TextCut.cut(text, max);
+        if (cut.length() == text.length()) {
+            return cut;
         }
-        int end = max - ELLIPSIS.length();
-        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
+        String kept = cut.substring(0, cut.length() - ELLIPSIS.length());
+        int amp = kept.lastIndexOf('&');
+        if (amp >= 0 && kept.indexOf(';', amp) < 0 && kept.length() - amp < 5) {
+            kept = kept.substring(0, amp);
         }
-        // An escaped text must not end inside an entity (&amp; &lt; &gt;).
-        int amp = text.lastIndexOf('&', end - 1);
-        if (amp >= 0 && amp > end - 5 && text.indexOf(';', amp) >= end) {
-            end = amp;
-        }
-        return text.substring(0, Math.max(0, end)) + ELLIPSIS;
+        return kept + ELLIPSIS;
     }
 
     static ObjectNode plain(String text) {

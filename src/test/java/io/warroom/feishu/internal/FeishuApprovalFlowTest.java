@@ -47,14 +47,7 @@ class FeishuApprovalFlowTest extends FeishuAppTestBase {
     }
 
     private static String requestId(FakeFeishuOpenApi.Message card) {
-        for (JsonNode element : card.card().path("elements")) {
-            for (JsonNode button : element.path("actions")) {
-                if (button.path("value").path("a").asText().equals("approval.approve")) {
-                    return button.path("value").path("v").asText();
-                }
-            }
-        }
-        throw new AssertionError("no Approve button on " + card.cardText());
+        return FeishuRequests.callbackValue(FeishuRequests.button(card.card(), "approval.approve", null)).path("v").asText();
     }
 
     private JsonNode click(String operator, String chat, String messageId, String action, String id) throws Exception {

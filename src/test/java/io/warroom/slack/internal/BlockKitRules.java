@@ -147,7 +147,7 @@ final class BlockKitRules {
         String s = t.path("text").asText("");
         check(!s.isEmpty(), what + " is empty");
         length(s, max, what);
-        check(validUtf16(s), what + " has a broken surrogate pair");
+        check(io.warroom.support.Utf16.valid(s), what + " has a broken surrogate pair");
     }
 
     private void length(String s, int max, String what) {
@@ -158,20 +158,5 @@ final class BlockKitRules {
         if (!ok) {
             problems.add(problem);
         }
-    }
-
-    static boolean validUtf16(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
