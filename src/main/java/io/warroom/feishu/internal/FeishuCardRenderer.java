@@ -161,7 +161,8 @@ class FeishuCardRenderer {
     private static String links(List<OutboundMessage.Link> links) {
         StringBuilder sb = new StringBuilder();
         for (var l : links) {
-            sb.append(sb.length() == 0 ? "" : " · ").append('[').append(LarkMarkdown.escape(cut(l.label(), 200)))
+            String label = l.label().isBlank() ? l.url() : l.label();
+            sb.append(sb.length() == 0 ? "" : " · ").append('[').append(LarkMarkdown.escape(cut(label, 200)))
                     .append("](").append(l.url().replace("(", "%28").replace(")", "%29").replace(" ", "%20"))
                     .append(')');
         }

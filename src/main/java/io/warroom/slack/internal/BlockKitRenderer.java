@@ -115,7 +115,9 @@ class BlockKitRenderer {
         StringBuilder sb = new StringBuilder();
         int shown = 0;
         for (var l : links) {
-            String item = "<" + escape(l.url()) + "|" + escape(cut(l.label().replace('|', '/'), 200)) + ">";
+            // "|" ends the URL in Slack's link syntax and separates the label: encoded in the one, replaced in the other.
+            String label = l.label().isBlank() ? l.url() : l.label();
+            String item = "<" + escape(l.url().replace("|", "%7C")) + "|" + escape(cut(label.replace('|', '/'), 200)) + ">";
             if (sb.length() + item.length() + 16 > CONTEXT_TEXT) {
                 break;
             }
