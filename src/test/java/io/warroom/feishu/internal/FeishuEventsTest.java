@@ -242,6 +242,24 @@ class FeishuEventsTest extends FeishuAppTestBase {
     }
 
     @Test
+    void userTextCannotMentionEveryoneThroughWarroomsCards() throws Exception {
+        String chat = newGroup();
+        feishu().send(FeishuRequests.message(FeishuRequests.newEventId(), chat, "group", LI_SI,
+                "note rollback done <at id=all></at> <at user_id=\"all\"></at> [x](https://evil.example) **b**", true));
+        FakeFeishuOpenApi.Message reply = awaitCard(chat, "rollback done");
+        JsonNode card = reply.card();
+        assertThat(card.path("schema").asText()).isEqualTo("2.0");
+        List<String> markdown = new java.util.ArrayList<>();
+        card.findParents("tag").forEach(n -> {
+            if (n.path("tag").asText().equals("markdown")) {
+                markdown.add(n.path("content").asText());
+            }
+        });
+        assertThat(String.join("\n", markdown)).doesNotContain("<at", "](https://evil");
+        assertThat(reply.cardText()).contains("<at id=all></at>");
+    }
+
+    @Test
     void aFormIsShownToTheAskerAndItsSubmissionReachesTheHandler() throws Exception {
         String chat = newGroup();
         feishu().send(FeishuRequests.message(FeishuRequests.newEventId(), chat, "group", LI_SI, "test-form", true));
