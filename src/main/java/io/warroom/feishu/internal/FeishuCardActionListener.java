@@ -87,28 +87,37 @@ class FeishuCardActionListener {
         if (action == null) {
             return toast("error", texts.get(locale, "feishu.action.unknown"));
         }
+        ActionOutcome outcome;
         try {
-            return transactions.execute(status -> {
-                if (!deliveries.firstTime("feishu", eventId)) {
-                    onDuplicate.run();
-                    return toast("info", texts.get(locale, "feishu.action.duplicate"));
-                }
-                ActionOutcome outcome = router.route(action);
-                return answer(outcome, locale);
-            });
+            outcome = transactions.execute(status -> deliveries.firstTime("feishu", eventId) ? router.route(action) : null);
         } catch (ActionRouter.UnknownActionException e) {
             return toast("error", texts.get(locale, "feishu.action.unknown"));
         } catch (RuntimeException e) {
             log.error("Feishu card action {} by {} failed", action.actionId(), action.actor().userId(), e);
             return toast("error", texts.get(locale, "feishu.action.failed"));
         }
+        if (outcome == null) {
+            onDuplicate.run();
+            return toast("info", texts.get(locale, "feishu.action.duplicate"));
+        }
+        // Rendered after the commit: whatever happens to the answer card, the click's work stands.
+        return answer(outcome, locale);
     }
 
-    /** The toast, plus the clicked card as it looks now when the handler has one ({@code card.type = raw}). */
+    /**
+     * The toast, plus the clicked card as it looks now when the handler has one ({@code card.type = raw}, a
+     * card JSON 2.0 card like every other). A card too large to render is left out: the update also goes
+     * through the outbox, which reports it.
+     */
     private ObjectNode answer(ActionOutcome outcome, Locale locale) {
         ObjectNode answer = toastFor(outcome, locale);
         if (outcome.card() != null) {
-            answer.putObject("card").put("type", "raw").set("data", renderer.card(outcome.card(), locale));
+            try {
+                answer.putObject("card").put("type", "raw").set("data", renderer.card(outcome.card(), locale));
+            } catch (io.warroom.chat.ChatDeliveryException e) {
+                answer.remove("card");
+                log.warn("Feishu callback answered without its card: {}", e.getMessage());
+            }
         }
         return answer;
     }

@@ -88,6 +88,8 @@ class FeishuApprovalFlowTest extends FeishuAppTestBase {
         assertThat(ok.path("card").path("data").path("header").path("title").path("content").asText())
                 .isEqualTo("已批准，执行中：scale agent -n after-sales-prod --replicas 4");
         assertThat(ok.path("card").path("data").path("config").path("update_multi").asBoolean()).isTrue();
+        assertThat(ok.path("card").path("data").path("schema").asText()).as("the answer is a 2.0 card too").isEqualTo("2.0");
+        assertThat(FeishuCardRules.check(ok.path("card").path("data"))).isEmpty();
         assertThat(ok.path("card").path("data").toString()).doesNotContain("approval.approve");
         // Feishu delivers the same callback again: nothing more happens.
         click(eventId, LI, chat, card.id(), "approval.approve", id);
