@@ -144,14 +144,20 @@ class BlockKitRenderer {
         view.set("close", plain(cut(orElse(closeLabel, null, "Cancel"), VIEW_TITLE)));
         view.put("private_metadata", metadata);
         ArrayNode blocks = view.putArray("blocks");
-        // Inputs always fit (a form must open whole); the text and fields share what is left.
-        List<Input> inputs = form.inputs().subList(0, Math.min(form.inputs().size(), MODAL_BLOCKS - 1));
-        if (!message.text().isBlank()) {
+        // Inputs come first (a form must open); the text and fields share what is left. A form of more inputs
+        // than a modal holds (no Warroom form comes near) says how many it could not show.
+        boolean overflow = form.inputs().size() > MODAL_BLOCKS;
+        List<Input> inputs = overflow ? form.inputs().subList(0, MODAL_BLOCKS - 1) : form.inputs();
+        if (!message.text().isBlank() && inputs.size() + (overflow ? 1 : 0) < MODAL_BLOCKS) {
             blocks.addObject().put("type", "section").set("text", mrkdwn(cut(escape(message.text()), SECTION_TEXT)));
         }
-        addFields(blocks, message.fields(), MODAL_BLOCKS - blocks.size() - inputs.size());
+        addFields(blocks, message.fields(), MODAL_BLOCKS - blocks.size() - inputs.size() - (overflow ? 1 : 0));
         for (Input input : inputs) {
             blocks.add(BlockKitInputs.input(input));
+        }
+        if (overflow) {
+            blocks.addObject().put("type", "context").putArray("elements")
+                    .add(mrkdwn(more(form.inputs().size() - inputs.size())));
         }
         return view;
     }
