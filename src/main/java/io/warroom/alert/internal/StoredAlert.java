@@ -1,6 +1,7 @@
 package io.warroom.alert.internal;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /** One alert of a group as last applied. */
@@ -15,7 +16,9 @@ public record StoredAlert(long id, String fingerprint, Notification.Status statu
         if (current == null) {
             return true;
         }
-        int cmp = reported.startsAt().compareTo(current.startsAt());
+        // To the millisecond: databases store fewer digits than Alertmanager sends (and may round), while a
+        // new occurrence of an alert starts at least one rule evaluation later.
+        int cmp = reported.startsAt().truncatedTo(ChronoUnit.MILLIS).compareTo(current.startsAt().truncatedTo(ChronoUnit.MILLIS));
         if (cmp != 0) {
             return cmp > 0;
         }

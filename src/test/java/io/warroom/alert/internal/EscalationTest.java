@@ -32,6 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Deadlines and the escalation chain against a clock the test moves: order, timing, ack and silence stop it. */
 @H2Test
 @Import(ControllableClock.class)
+// Its own database: the moved clock writes rate-limit and task times other contexts must not inherit.
+@org.springframework.test.context.TestPropertySource(properties =
+        "spring.datasource.url=jdbc:h2:mem:escalation;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class EscalationTest {
 
     /** Monday 10:00 in Shanghai: the day rotation (oncall-primary) is on duty. */

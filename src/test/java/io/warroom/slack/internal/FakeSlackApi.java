@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * with ts and threads, ephemeral messages, opened views, users with emails. It checks the bot token,
  * answers {@code auth.test}, and enforces about one chat.postMessage per second per channel and the
  * documented method tiers per minute (Tier 2: 20, Tier 3: 50, Tier 4: 100) with HTTP 429 +
- * {@code Retry-After}, as Slack does.
+ * {@code Retry-After}, as Slack does. Messages and views that break a documented Block Kit rule
+ * ({@link BlockKitRules}) are refused with {@code invalid_blocks} / {@code invalid_arguments} and kept in
+ * {@link #refusals()}, so a test fails on a payload the real Slack would refuse.
  */
 public class FakeSlackApi implements AutoCloseable {
 
@@ -61,6 +63,7 @@ public class FakeSlackApi implements AutoCloseable {
     private final Map<String, Long> lastPostMillis = new HashMap<>();
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, Integer> throttled = new HashMap<>();
+    private final List<String> refusals = new ArrayList<>();
     private final Duration postInterval;
     private final Map<String, java.util.ArrayDeque<Long>> recent = new HashMap<>();
     private static final Map<String, Integer> PER_MINUTE = Map.of("chat.update", 50, "conversations.invite", 50,
@@ -137,6 +140,11 @@ public class FakeSlackApi implements AutoCloseable {
 
     synchronized int calls(String method) {
         return calls.getOrDefault(method, 0);
+    }
+
+    /** Every payload refused for breaking a Block Kit rule, with the rules it broke. */
+    synchronized List<String> refusals() {
+        return List.copyOf(refusals);
     }
 
     synchronized int throttled(String channel) {
@@ -220,6 +228,21 @@ public class FakeSlackApi implements AutoCloseable {
     }
 
     private ObjectNode answer(String method, Map<String, String> f) throws IOException {
+        if (Set.of("chat.postMessage", "chat.postEphemeral", "chat.update").contains(method)) {
+            List<String> problems = new ArrayList<>();
+            if (f.get("blocks") != null) {
+                problems.addAll(BlockKitRules.message(tree(f.get("blocks"))));
+            } else if (f.getOrDefault("text", "").isEmpty()) {
+                problems.add("no_text");
+            }
+            if (f.getOrDefault("text", "").length() > 40_000) {
+                problems.add("msg_too_long");
+            }
+            if (!problems.isEmpty()) {
+                refusals.add(method + ": " + problems);
+                return error("invalid_blocks");
+            }
+        }
         switch (method) {
             case "auth.test": {
                 return ok().put("url", "https://warroom-test.slack.com/").put("team", "Warroom Test")
@@ -338,8 +361,9 @@ public class FakeSlackApi implements AutoCloseable {
                     return error("expired_trigger_id");
                 }
                 JsonNode view = tree(f.get("view"));
-                if (view == null || !"modal".equals(view.path("type").asText())
-                        || view.path("title").path("text").asText().length() > 24) {
+                List<String> problems = view == null ? List.of("no view") : BlockKitRules.view(view);
+                if (!problems.isEmpty()) {
+                    refusals.add(method + ": " + problems);
                     return error("invalid_arguments");
                 }
                 String id = "V" + seq.incrementAndGet();

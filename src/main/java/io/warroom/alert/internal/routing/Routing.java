@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Routing {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Routing.class);
+
     static final String DEFAULT = "default";
     private static final Duration FALLBACK_DEADLINE = Duration.ofMinutes(15);
 
@@ -178,8 +180,10 @@ public class Routing {
                 String where = "escalation '" + id + "' step " + (i + 1);
                 List<String> notify = s.roles() == null ? List.of() : List.copyOf(s.roles());
                 require(!notify.isEmpty() || s.webhook() != null, where + " needs notify or webhook");
-                notify.forEach(r -> require(roles.contains(r), where + " notifies role '" + r
-                        + "', which no rotation and nobody in the roster has"));
+                // A role nobody has is allowed (the shipped chain names the runbook's roles; a team may lack a
+                // CTO): the step then says so in the thread. Said at start-up too, in case it is a typo.
+                notify.stream().filter(r -> !roles.contains(r)).forEach(r -> log.warn(
+                        "Alert routing: {} notifies role '{}', which no rotation and nobody in the roster has", where, r));
                 require(s.webhook() == null || webhooks.containsKey(s.webhook()), where + " names webhook '" + s.webhook()
                         + "', which webhooks does not define");
                 Duration after = s.after() == null ? Duration.ZERO : Durations.require(s.after(), where + " after");
