@@ -1,5 +1,6 @@
 package io.warroom.action;
 
+import io.warroom.shared.Text;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * caller trims to fit a chat message; {@code followable} says {@link ActionExecutor#progress} can report
  * how the change rolls out.
  */
-public record ActionResult(String summary, List<Line> lines, String body, boolean sandbox, boolean followable) {
+public record ActionResult(Text summary, List<Line> lines, String body, boolean sandbox, boolean followable) {
     public ActionResult {
         lines = lines == null ? List.of() : List.copyOf(lines);
         body = body == null ? "" : body;

@@ -1,9 +1,10 @@
 package io.warroom.action;
 
+import io.warroom.shared.Text;
 import java.util.List;
 
 /** How a change is rolling out: still going, done, or failed (e.g. ProgressDeadlineExceeded). */
-public record Progress(State state, String summary, List<Line> lines) {
+public record Progress(State state, Text summary, List<Line> lines) {
 
     public enum State { IN_PROGRESS, COMPLETE, FAILED }
 

@@ -8,6 +8,7 @@ import io.warroom.action.Line;
 import io.warroom.action.Preview;
 import io.warroom.action.Progress;
 import io.warroom.action.RunAs;
+import io.warroom.shared.Text;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,41 +41,66 @@ public class TestExecutor implements ActionExecutor {
     }
 
     @Override
+    public Set<String> parameters(String operation) {
+        return switch (operation) {
+            case "scale" -> Set.of("replicas");
+            case "revoke" -> Set.of("path");
+            default -> Set.of();
+        };
+    }
+
+    /** A scale's preview pins the replicas it showed; {@link #execute} refuses if they moved since. */
+    @Override
     public Preview preview(ActionSpec spec, RunAs runAs) {
         check(spec);
         if (spec.operation().equals("scale")) {
             int now = replicas.getOrDefault(spec.target(), 3);
-            return new Preview(List.of(new Line("Replicas now", Integer.toString(now))),
-                    List.of(new Line("Change", "replicas " + now + " → " + spec.parameter("replicas"))), "accepted", true);
+            return new Preview(List.of(line("Replicas now", Integer.toString(now))),
+                    List.of(line("Change", "replicas " + now + " → " + spec.parameter("replicas"))), Text.plain("accepted"), true,
+                    Map.of("replicas", Integer.toString(now)));
         }
-        return new Preview(List.of(), List.of(new Line("Request", "POST " + spec.parameter("path"))), null, false);
+        return new Preview(List.of(), List.of(line("Request", "POST " + spec.parameter("path"))), null, false);
     }
 
     @Override
     public ActionResult execute(ActionSpec spec, RunAs runAs) {
         check(spec);
+        String seen = spec.expected().get("replicas");
+        if (seen != null && !seen.equals(Integer.toString(replicas(spec.target())))) {
+            throw new ActionException(ActionException.Reason.CHANGED, Text.plain(spec.target() + " changed since it was approved: replicas "
+                    + seen + " → " + replicas(spec.target())));
+        }
         executions.add(new Execution(spec, runAs));
         return switch (spec.operation()) {
             case "scale" -> {
                 replicas.put(spec.target(), Integer.parseInt(spec.parameter("replicas")));
-                yield new ActionResult("scaled " + spec.target() + " to " + spec.parameter("replicas"), List.of(), "", true, true);
+                yield new ActionResult(Text.plain("scaled " + spec.target() + " to " + spec.parameter("replicas")), List.of(), "", true, true);
             }
-            case "status" -> new ActionResult(spec.target() + " has " + replicas.getOrDefault(spec.target(), 3) + " replicas",
-                    List.of(new Line("Namespace", spec.namespace())), "NAME READY\n" + spec.target() + "-1 1/1\n", true, false);
-            default -> new ActionResult("done " + spec.operation(), List.of(), "", false, false);
+            case "status" -> new ActionResult(Text.plain(spec.target() + " has " + replicas.getOrDefault(spec.target(), 3) + " replicas"),
+                    List.of(line("Namespace", spec.namespace())), "NAME READY\n" + spec.target() + "-1 1/1\n", true, false);
+            default -> new ActionResult(Text.plain("done " + spec.operation()), List.of(), "", false, false);
         };
     }
 
     @Override
     public Optional<Progress> progress(ActionSpec spec, RunAs runAs) {
         int n = progressCalls.incrementAndGet();
-        return Optional.of(n < 2 ? new Progress(Progress.State.IN_PROGRESS, "1 of " + spec.parameter("replicas") + " updated", List.of())
-                : new Progress(Progress.State.COMPLETE, spec.parameter("replicas") + " of " + spec.parameter("replicas") + " available", List.of()));
+        return Optional.of(n < 2 ? new Progress(Progress.State.IN_PROGRESS, Text.plain("1 of " + spec.parameter("replicas") + " updated"), List.of())
+                : new Progress(Progress.State.COMPLETE, Text.plain(spec.parameter("replicas") + " of " + spec.parameter("replicas") + " available"), List.of()));
+    }
+
+    /** Moves the world behind an approval's back (someone else scaled it). */
+    public void setReplicas(String target, int n) {
+        replicas.put(target, n);
+    }
+
+    private static Line line(String label, String value) {
+        return new Line(Text.plain(label), Text.plain(value));
     }
 
     private static void check(ActionSpec spec) {
         if (spec.target().equals("missing")) {
-            throw new ActionException(ActionException.Reason.NOT_FOUND, "deployment missing not found in " + spec.namespace());
+            throw new ActionException(ActionException.Reason.NOT_FOUND, Text.plain("deployment missing not found in " + spec.namespace()));
         }
     }
 

@@ -1,19 +1,15 @@
 package io.warroom.approval.internal;
 
-import io.warroom.action.Line;
-import io.warroom.action.Preview;
+import io.warroom.chat.ChatTimes;
 import io.warroom.chat.OutboundMessage;
 import io.warroom.chat.OutboundMessage.Style;
 import io.warroom.chat.OutboundMessage.Tone;
 import io.warroom.chat.Texts;
 import io.warroom.directory.Directory;
 import io.warroom.directory.Person;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import io.warroom.shared.Text;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,15 +25,15 @@ class ApprovalCard {
 
     private final Texts texts;
     private final Directory directory;
-    private final DateTimeFormatter time;
+    private final ChatTimes times;
 
-    ApprovalCard(Texts texts, Directory directory, @Value("${warroom.timezone:UTC}") String zone) {
+    ApprovalCard(Texts texts, Directory directory, ChatTimes times) {
         this.texts = texts;
         this.directory = directory;
-        this.time = DateTimeFormatter.ofPattern("HH:mm:ss z").withZone(ZoneId.of(zone));
+        this.times = times;
     }
 
-    OutboundMessage render(ApprovalRecord r, Preview preview, List<String> voters, boolean requesterMayCancel) {
+    OutboundMessage render(ApprovalRecord r, ShownPreview preview, List<String> voters, boolean requesterMayCancel) {
         Locale l = r.locale();
         var state = r.state();
         String phrase = r.commandText();
@@ -46,10 +42,10 @@ class ApprovalCard {
                 .tone(tone(r))
                 .text(texts.get(l, "approval.asks", name(r.requester()), "/warroom " + r.commandText()));
         m.field(texts.get(l, "approval.action"), r.action().describe());
-        for (Line line : preview.current()) {
+        for (var line : preview.current()) {
             m.field(line.label(), line.value());
         }
-        for (Line line : preview.change()) {
+        for (var line : preview.change()) {
             m.field(line.label(), line.value());
         }
         if (preview.dryRun() != null) {
@@ -59,14 +55,15 @@ class ApprovalCard {
                 ? r.runAs().user() + (r.runAs().groups().isEmpty() ? "" : " (" + String.join(", ", r.runAs().groups()) + ")")
                 : texts.get(l, "approval.runs-as.bot"));
         m.field(texts.get(l, "approval.policy"), r.policyId());
-        m.field(texts.get(l, "approval.approvals"), voters.size() + " / " + r.approvalsNeeded()
-                + (voters.isEmpty() ? "" : " — " + String.join(", ", voters.stream().map(this::name).toList())));
+        m.field(texts.get(l, "approval.approvals"), voters.isEmpty()
+                ? texts.get(l, "approval.votes", voters.size(), r.approvalsNeeded())
+                : texts.get(l, "approval.votes-by", voters.size(), r.approvalsNeeded(), Text.list(voters.stream().map(this::name).toList())));
         switch (state) {
-            case PENDING -> m.field(texts.get(l, "approval.expires"), time.format(r.expiresAt()));
+            case PENDING -> m.field(texts.get(l, "approval.expires"), times.format(r.expiresAt()));
             case REJECTED, CANCELLED -> m.field(texts.get(l, "approval.decided-by"),
-                    name(r.decidedBy()) + " · " + time.format(r.decidedAt()));
-            case EXPIRED -> m.field(texts.get(l, "approval.expired-at"), time.format(r.expiresAt()));
-            case EXECUTING, EXECUTED, FAILED -> m.field(texts.get(l, "approval.approved-at"), time.format(r.decidedAt()));
+                    name(r.decidedBy()) + " · " + times.format(r.decidedAt()));
+            case EXPIRED -> m.field(texts.get(l, "approval.expired-at"), times.format(r.expiresAt()));
+            case EXECUTING, EXECUTED, FAILED -> m.field(texts.get(l, "approval.approved-at"), times.format(r.decidedAt()));
         }
         if (r.result() != null) {
             m.field(texts.get(l, "approval.result"), r.result());
@@ -102,7 +99,4 @@ class ApprovalCard {
         return directory.person(personId).map(Person::name).orElse(personId);
     }
 
-    String at(Instant t) {
-        return time.format(t);
-    }
 }

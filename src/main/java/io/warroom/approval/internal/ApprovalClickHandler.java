@@ -12,6 +12,7 @@ import io.warroom.chat.Platform;
 import io.warroom.chat.Texts;
 import io.warroom.directory.Directory;
 import io.warroom.directory.Person;
+import io.warroom.shared.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -68,45 +69,45 @@ class ApprovalClickHandler implements ActionHandler {
     }
 
     private ActionOutcome judge(InboundAction click) {
+        // The clicker reads the toast: in the language of where they clicked, not of where it was asked.
         Locale l = locales.of(click.conversation());
         var record = repository.lock(click.value()).orElse(null);
         if (record == null) {
             return ActionOutcome.refused(texts.get(l, "approval.refused.missing"));
         }
-        l = record.locale();
         Person person = directory.resolve(click.actor()).orElse(null);
         // Anyone who reaches an exposed console can pick any identity: its clicks cannot count as a second person.
         if (person == null || (consoleExposed && click.actor().platform() == Platform.CONSOLE)) {
-            return refuse(record, click, null, texts.get(l, "approval.refused.unknown-person"));
+            return refuse(record, click, null, Text.of("approval.refused.unknown-person"));
         }
         Instant now = clock.instant();
         if (!record.state().open()) {
-            String state = texts.get(l, "approval.state." + record.state().name().toLowerCase(Locale.ROOT));
-            return refuse(record, click, person, texts.get(l, "approval.refused.closed", state));
+            Text state = Text.of("approval.state." + record.state().name().toLowerCase(Locale.ROOT));
+            return refuse(record, click, person, Text.of("approval.refused.closed", state));
         }
         if (!record.expiresAt().isAfter(now)) {
-            return refuse(record, click, person, texts.get(l, "approval.refused.expired"));
+            return refuse(record, click, person, Text.of("approval.refused.expired"));
         }
         Policy policy = policies.byId(record.policyId()).orElse(null);
         return switch (click.actionId()) {
             case ApprovalCard.APPROVE -> approve(record, policy, click, person, now);
             case ApprovalCard.REJECT -> reject(record, policy, click, person, now);
             case ApprovalCard.CANCEL -> cancel(record, policy, click, person, now);
-            default -> refuse(record, click, person, texts.get(l, "approval.refused.missing"));
+            default -> refuse(record, click, person, Text.of("approval.refused.missing"));
         };
     }
 
     private ActionOutcome approve(ApprovalRecord r, Policy policy, InboundAction click, Person person, Instant now) {
-        Locale l = r.locale();
+        Locale l = locales.of(click.conversation());
         if (person.id().equals(r.requester())) {
-            return refuse(r, click, person, texts.get(l, "approval.refused.own"));
+            return refuse(r, click, person, Text.of("approval.refused.own"));
         }
         if (policy == null || !policy.approvers().includes(person, directory, now)) {
-            String who = policy == null ? "—" : policy.approvers().describe();
-            return refuse(r, click, person, texts.get(l, "approval.refused.not-approver", who));
+            Text who = policy == null ? Text.plain("—") : policy.approvers().describe();
+            return refuse(r, click, person, Text.of("approval.refused.not-approver", who));
         }
         if (!repository.vote(r.id(), person.id(), click.actor().platform(), now)) {
-            return refuse(r, click, person, texts.get(l, "approval.refused.voted"));
+            return refuse(r, click, person, Text.of("approval.refused.voted"));
         }
         int votes = repository.voters(r.id()).size();
         events.publishEvent(new ApprovalGranted(r.stream(), now, person.id(), r.publicId(), r.action().describe(),
@@ -116,8 +117,7 @@ class ApprovalClickHandler implements ActionHandler {
             return ActionOutcome.done(texts.get(l, "approval.toast.voted", votes, r.approvalsNeeded())).withCard(card);
         }
         if (!repository.decide(r.id(), ApprovalRecord.State.EXECUTING, person.id(), now)) {
-            return refuse(r, click, person, texts.get(l, "approval.refused.closed",
-                    texts.get(l, "approval.state.executing")));
+            return refuse(r, click, person, Text.of("approval.refused.closed", Text.of("approval.state.executing")));
         }
         var card = cards.refresh(r.publicId());
         runner.runAfterCommit(r.publicId());
@@ -125,15 +125,15 @@ class ApprovalClickHandler implements ActionHandler {
     }
 
     private ActionOutcome reject(ApprovalRecord r, Policy policy, InboundAction click, Person person, Instant now) {
-        Locale l = r.locale();
+        Locale l = locales.of(click.conversation());
         boolean approver = policy != null && policy.approvers().includes(person, directory, now)
                 && !person.id().equals(r.requester());
         if (!approver) {
-            String who = policy == null ? "—" : policy.approvers().describe();
-            return refuse(r, click, person, texts.get(l, "approval.refused.not-approver", who));
+            Text who = policy == null ? Text.plain("—") : policy.approvers().describe();
+            return refuse(r, click, person, Text.of("approval.refused.not-approver", who));
         }
         if (!repository.decide(r.id(), ApprovalRecord.State.REJECTED, person.id(), now)) {
-            return refuse(r, click, person, texts.get(l, "approval.refused.expired"));
+            return refuse(r, click, person, Text.of("approval.refused.expired"));
         }
         events.publishEvent(new ApprovalRejected(r.stream(), now, person.id(), r.publicId(), r.action().describe()));
         var card = cards.refresh(r.publicId());
@@ -141,25 +141,26 @@ class ApprovalClickHandler implements ActionHandler {
     }
 
     private ActionOutcome cancel(ApprovalRecord r, Policy policy, InboundAction click, Person person, Instant now) {
-        Locale l = r.locale();
+        Locale l = locales.of(click.conversation());
         if (!person.id().equals(r.requester())) {
-            return refuse(r, click, person, texts.get(l, "approval.refused.not-requester"));
+            return refuse(r, click, person, Text.of("approval.refused.not-requester"));
         }
         if (policy != null && !policy.requesterMayCancel()) {
-            return refuse(r, click, person, texts.get(l, "approval.refused.cancel-not-allowed"));
+            return refuse(r, click, person, Text.of("approval.refused.cancel-not-allowed"));
         }
         if (!repository.decide(r.id(), ApprovalRecord.State.CANCELLED, person.id(), now)) {
-            return refuse(r, click, person, texts.get(l, "approval.refused.expired"));
+            return refuse(r, click, person, Text.of("approval.refused.expired"));
         }
         events.publishEvent(new ApprovalCancelled(r.stream(), now, person.id(), r.publicId(), r.action().describe()));
         var card = cards.refresh(r.publicId());
         return ActionOutcome.done(texts.get(l, "approval.toast.cancelled")).withCard(card);
     }
 
-    private ActionOutcome refuse(ApprovalRecord r, InboundAction click, Person person, String reason) {
+    /** The clicker reads why in their language; the timeline records it in English, like every entry. */
+    private ActionOutcome refuse(ApprovalRecord r, InboundAction click, Person person, Text reason) {
         String actor = person != null ? person.id() : click.actor().platform().id() + ":" + click.actor().userId();
         events.publishEvent(new ApprovalClickRefused(r.stream(), clock.instant(), actor, r.publicId(),
-                click.actionId().substring(prefix().length()), reason));
-        return ActionOutcome.refused(reason);
+                click.actionId().substring(prefix().length()), texts.get(Locale.ENGLISH, reason)));
+        return ActionOutcome.refused(texts.get(locales.of(click.conversation()), reason));
     }
 }

@@ -40,16 +40,17 @@ class ApprovalRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into approval_request (public_id, command_id, command_text, risk, policy_id, requester, executor,
-                    operation, cluster, namespace, target, parameters, digest, run_as_user, run_as_groups, preview,
-                    platform, channel, thread, locale, approvals_needed, state, created_at, expires_at)
+                    operation, cluster, namespace, target, parameters, expected, digest, run_as_user, run_as_groups,
+                    preview, platform, channel, thread, locale, approvals_needed, state, created_at, expires_at)
                 values (:publicId, :commandId, :text, :risk, :policy, :requester, :executor, :operation, :cluster,
-                    :namespace, :target, :parameters, :digest, :runAsUser, :runAsGroups, :preview, :platform, :channel,
-                    :thread, :locale, :needed, 'PENDING', :createdAt, :expiresAt)""")
+                    :namespace, :target, :parameters, :expected, :digest, :runAsUser, :runAsGroups, :preview, :platform,
+                    :channel, :thread, :locale, :needed, 'PENDING', :createdAt, :expiresAt)""")
                 .param("publicId", r.publicId()).param("commandId", r.commandId()).param("text", r.commandText())
                 .param("risk", r.risk()).param("policy", r.policyId()).param("requester", r.requester())
                 .param("executor", r.action().executor()).param("operation", r.action().operation())
                 .param("cluster", r.action().cluster()).param("namespace", r.action().namespace())
                 .param("target", r.action().target()).param("parameters", write(r.action().parameters()))
+                .param("expected", r.action().expected().isEmpty() ? null : write(r.action().expected()))
                 .param("digest", r.digest()).param("runAsUser", r.runAs().user())
                 .param("runAsGroups", String.join(",", r.runAs().groups())).param("preview", r.previewJson())
                 .param("platform", r.conversation().platform().id()).param("channel", r.conversation().channel())
@@ -118,8 +119,9 @@ class ApprovalRepository {
 
     private ApprovalRecord map(ResultSet rs, int n) throws SQLException {
         Map<String, String> params = read(rs.getString("parameters"));
+        String expected = rs.getString("expected");
         var action = new ActionSpec(rs.getString("executor"), rs.getString("operation"), rs.getString("cluster"),
-                rs.getString("namespace"), rs.getString("target"), params);
+                rs.getString("namespace"), rs.getString("target"), params, expected == null ? Map.of() : read(expected));
         String groups = rs.getString("run_as_groups");
         var runAs = new RunAs(rs.getString("run_as_user"),
                 groups == null || groups.isBlank() ? List.of() : Arrays.asList(groups.split(",")));

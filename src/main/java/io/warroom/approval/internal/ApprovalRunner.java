@@ -7,6 +7,7 @@ import io.warroom.action.Progress;
 import io.warroom.approval.ActionExecuted;
 import io.warroom.approval.ActionFailed;
 import io.warroom.approval.RolloutFinished;
+import io.warroom.chat.ChatTimes;
 import io.warroom.chat.OutboundMessage;
 import io.warroom.chat.OutputTrimmer;
 import io.warroom.chat.OutboundMessage.Tone;
@@ -14,6 +15,7 @@ import io.warroom.chat.Texts;
 import io.warroom.delivery.Delivery;
 import io.warroom.delivery.Outbox;
 import io.warroom.delivery.Priority;
+import io.warroom.shared.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -46,6 +48,7 @@ class ApprovalRunner implements DisposableBean {
     private final TransactionTemplate tx;
     private final Texts texts;
     private final ApprovalProperties properties;
+    private final ChatTimes times;
     private final Clock clock;
     private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "warroom-approval");
@@ -55,7 +58,7 @@ class ApprovalRunner implements DisposableBean {
 
     ApprovalRunner(ApprovalRepository repository, ActionExecutors executors, CardUpdates cards, Outbox outbox,
                    org.springframework.context.ApplicationEventPublisher events, TransactionTemplate tx, Texts texts,
-                   ApprovalProperties properties, Clock clock) {
+                   ApprovalProperties properties, ChatTimes times, Clock clock) {
         this.repository = repository;
         this.executors = executors;
         this.cards = cards;
@@ -64,6 +67,7 @@ class ApprovalRunner implements DisposableBean {
         this.tx = tx;
         this.texts = texts;
         this.properties = properties;
+        this.times = times;
         this.clock = clock;
     }
 
@@ -85,24 +89,25 @@ class ApprovalRunner implements DisposableBean {
         Locale l = r.locale();
         // The stored action is re-read and re-hashed: anything changed since the request means it does not run.
         if (!r.action().digest().equals(r.digest())) {
-            failed(r, "TAMPERED", texts.get(l, "approval.result.tampered"));
+            failed(r, "TAMPERED", Text.of("approval.result.tampered"));
             return;
         }
         ActionResult result;
         try {
             result = executors.get(r.action().executor()).execute(r.action(), r.runAs());
         } catch (ActionException e) {
-            failed(r, e.reason().name(), e.getMessage());
+            failed(r, e.reason().name(), e.text());
             return;
         } catch (RuntimeException e) {
             log.error("Approved action {} failed unexpectedly", publicId, e);
-            failed(r, "FAILED", e.getClass().getSimpleName());
+            failed(r, "FAILED", Text.of("approval.result.unexpected", e.getClass().getSimpleName()));
             return;
         }
         tx.executeWithoutResult(s -> {
-            repository.finish(r.id(), ApprovalRecord.State.EXECUTED, result.summary());
+            repository.finish(r.id(), ApprovalRecord.State.EXECUTED, texts.get(l, result.summary()));
             events.publishEvent(new ActionExecuted(r.stream(), clock.instant(), "warroom", publicId,
-                    r.action().describe(), r.runAs().impersonating() ? r.runAs().user() : "warroom", result.summary()));
+                    r.action().describe(), r.runAs().impersonating() ? r.runAs().user() : "warroom",
+                    texts.get(Locale.ENGLISH, result.summary())));
             cards.refresh(publicId);
             outbox.enqueue(Delivery.replyTo(r.conversation(), r.cardKey(), resultKey(r), resultMessage(r, result),
                     Priority.URGENT));
@@ -126,7 +131,8 @@ class ApprovalRunner implements DisposableBean {
                                 Priority.NORMAL));
                         if (p.finished() || timedOut) {
                             events.publishEvent(new RolloutFinished(r.stream(), clock.instant(), "warroom", r.publicId(),
-                                    r.action().describe(), timedOut ? "TIMEOUT" : p.state().name(), p.summary()));
+                                    r.action().describe(), timedOut ? "TIMEOUT" : p.state().name(),
+                                    texts.get(Locale.ENGLISH, p.summary())));
                             // The card itself says how the rollout ended, not only the thread.
                             repository.appendResult(r.id(), progressMessage(r, p, timedOut).text());
                             cards.refresh(r.publicId());
@@ -145,23 +151,32 @@ class ApprovalRunner implements DisposableBean {
         }, properties.followInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void failed(ApprovalRecord r, String reason, String message) {
+    /**
+     * Records that the approved action did not run or failed: the card, its thread and the timeline say why.
+     * A target that changed since the approval gets its own header, so nobody reads it as a broken cluster.
+     */
+    private void failed(ApprovalRecord r, String reason, Text why) {
+        Locale l = r.locale();
+        String message = texts.get(l, why);
+        String header = reason.equals(ActionException.Reason.CHANGED.name()) ? "approval.result.header.changed"
+                : "approval.result.header.failed";
         tx.executeWithoutResult(s -> {
             repository.finish(r.id(), ApprovalRecord.State.FAILED, message);
             events.publishEvent(new ActionFailed(r.stream(), clock.instant(), "warroom", r.publicId(),
-                    r.action().describe(), reason, message));
+                    r.action().describe(), reason, texts.get(Locale.ENGLISH, why)));
             cards.refresh(r.publicId());
             outbox.enqueue(Delivery.replyTo(r.conversation(), r.cardKey(), resultKey(r), OutboundMessage.builder()
-                    .tone(Tone.DANGER).header(texts.get(r.locale(), "approval.result.header.failed", r.commandText()))
+                    .tone(Tone.DANGER).header(texts.get(l, header, r.commandText()))
                     .text(message).build(), Priority.URGENT));
         });
     }
 
     private OutboundMessage resultMessage(ApprovalRecord r, ActionResult result) {
+        Locale l = r.locale();
         var m = OutboundMessage.builder().tone(Tone.SUCCESS)
-                .header(texts.get(r.locale(), "approval.result.header.ok", r.commandText()))
-                .text(result.summary());
-        result.lines().forEach(line -> m.field(line.label(), line.value()));
+                .header(texts.get(l, "approval.result.header.ok", r.commandText()))
+                .text(texts.get(l, result.summary()));
+        result.lines().forEach(line -> m.field(texts.get(l, line.label()), texts.get(l, line.value())));
         if (!result.body().isEmpty()) {
             m.code(OutputTrimmer.trim(result.body(), false, r.locale(), texts));
         }
@@ -181,8 +196,8 @@ class ApprovalRunner implements DisposableBean {
         Tone tone = timedOut || p.state() == Progress.State.FAILED ? Tone.DANGER
                 : p.state() == Progress.State.COMPLETE ? Tone.SUCCESS : Tone.INFO;
         var m = OutboundMessage.builder().tone(tone).header(r.commandText())
-                .text(texts.get(l, key, timedOut ? properties.rolloutTimeout().toString() : p.summary()));
-        p.lines().forEach(line -> m.field(line.label(), line.value()));
+                .text(timedOut ? texts.get(l, key, times.duration(properties.rolloutTimeout(), l)) : texts.get(l, key, p.summary()));
+        p.lines().forEach(line -> m.field(texts.get(l, line.label()), texts.get(l, line.value())));
         return m.build();
     }
 

@@ -3,6 +3,7 @@ package io.warroom.approval.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warroom.action.ActionExecutors;
+import io.warroom.action.ActionSpec;
 import io.warroom.action.Preview;
 import io.warroom.approval.AccessDecision;
 import io.warroom.approval.AccessQuery;
@@ -13,6 +14,7 @@ import io.warroom.approval.Approvals;
 import io.warroom.chat.Texts;
 import io.warroom.directory.Directory;
 import io.warroom.shared.ConfigurationProblem;
+import io.warroom.shared.Text;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,17 +57,17 @@ class ApprovalService implements Approvals {
     public AccessDecision check(AccessQuery q) {
         var policy = policies.forCommand(q.commandId(), q.risk(), q.policyId()).orElse(null);
         if (policy == null) {
-            return AccessDecision.deny(null, "no policy covers it");
+            return AccessDecision.deny(null, Text.of("approval.no-policy-covers"));
         }
         Instant now = clock.instant();
         if (!policy.requesters().includes(q.person(), directory, now)) {
-            return AccessDecision.deny(policy.id(), "policy " + policy.id() + " lets only " + policy.requesters().describe() + " use it");
+            return AccessDecision.deny(policy.id(), Text.of("approval.requester-not-allowed", policy.id(), policy.requesters().describe()));
         }
         if (!policy.allowsChannel(q.conversation())) {
-            return AccessDecision.deny(policy.id(), "policy " + policy.id() + " does not allow this channel");
+            return AccessDecision.deny(policy.id(), Text.of("approval.channel-not-allowed", policy.id()));
         }
         if (!policy.allowsNamespace(q.namespace())) {
-            return AccessDecision.deny(policy.id(), "policy " + policy.id() + " does not allow namespace " + q.namespace());
+            return AccessDecision.deny(policy.id(), Text.of("approval.namespace-not-allowed", policy.id(), q.namespace()));
         }
         return AccessDecision.allow(policy.id());
     }
@@ -86,14 +88,17 @@ class ApprovalService implements Approvals {
         }
         // The preview is what the approver will judge; if the target cannot be read, nothing is requested.
         Preview preview = executors.get(s.action().executor()).preview(s.action(), policy.runAs());
+        // What the preview showed is part of the action: the digest covers it, the executor checks it.
+        ActionSpec action = s.action().expecting(preview.expected());
+        ShownPreview shown = ShownPreview.of(preview, texts, l);
         Instant now = clock.instant();
         var record = new ApprovalRecord(0, newPublicId(), s.commandId(), s.commandText(), s.risk(), policy.id(),
-                s.requester().id(), s.action(), s.action().digest(), policy.runAs(), write(preview), s.conversation(),
+                s.requester().id(), action, action.digest(), policy.runAs(), write(shown), s.conversation(),
                 l, policy.approvals(), ApprovalRecord.State.PENDING, now, now.plus(policy.ttl()), null, null, null);
         repository.insert(record);
         events.publishEvent(new ApprovalRequested(record.stream(), now, s.requester().id(), record.publicId(),
-                s.action().describe(), record.digest(), policy.id(), record.expiresAt()));
-        cards.post(record, preview, policy.requesterMayCancel());
+                action.describe(), record.digest(), policy.id(), record.expiresAt()));
+        cards.post(record, shown, policy.requesterMayCancel());
         return record.publicId();
     }
 
@@ -116,7 +121,7 @@ class ApprovalService implements Approvals {
         return new String(id);
     }
 
-    private String write(Preview p) {
+    private String write(ShownPreview p) {
         try {
             return json.writeValueAsString(p);
         } catch (JsonProcessingException e) {

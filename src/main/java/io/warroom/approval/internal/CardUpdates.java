@@ -2,7 +2,6 @@ package io.warroom.approval.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.warroom.action.Preview;
 import io.warroom.chat.OutboundMessage;
 import io.warroom.delivery.Delivery;
 import io.warroom.delivery.Outbox;
@@ -27,7 +26,7 @@ class CardUpdates {
         this.json = json;
     }
 
-    void post(ApprovalRecord r, Preview preview, boolean mayCancel) {
+    void post(ApprovalRecord r, ShownPreview preview, boolean mayCancel) {
         outbox.enqueue(Delivery.post(r.conversation(), r.cardKey(), card.render(r, preview, java.util.List.of(), mayCancel),
                 Priority.URGENT));
     }
@@ -44,9 +43,9 @@ class CardUpdates {
         return updated;
     }
 
-    Preview preview(ApprovalRecord r) {
+    ShownPreview preview(ApprovalRecord r) {
         try {
-            return json.readValue(r.previewJson(), Preview.class);
+            return json.readValue(r.previewJson(), ShownPreview.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored preview is unreadable", e);
         }

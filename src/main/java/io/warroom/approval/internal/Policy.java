@@ -4,6 +4,7 @@ import io.warroom.action.RunAs;
 import io.warroom.chat.Conversation;
 import io.warroom.directory.Directory;
 import io.warroom.directory.Person;
+import io.warroom.shared.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,12 +28,12 @@ record Policy(String id, String description, List<String> risks, List<String> co
             return roles.stream().anyMatch(r -> directory.withRole(r, at).stream().anyMatch(x -> x.id().equals(p.id())));
         }
 
-        String describe() {
-            List<String> parts = new java.util.ArrayList<>();
-            people.forEach(x -> parts.add(x));
-            groups.forEach(g -> parts.add("group " + g));
-            roles.forEach(r -> parts.add("role " + r));
-            return parts.isEmpty() ? "anyone" : String.join(", ", parts);
+        /** "zhang.san, group sre, role oncall-primary" in the reader's language. */
+        Text describe() {
+            List<Object> parts = new java.util.ArrayList<>(people);
+            groups.forEach(g -> parts.add(Text.of("approval.who.group", g)));
+            roles.forEach(r -> parts.add(Text.of("approval.who.role", r)));
+            return parts.isEmpty() ? Text.of("approval.who.anyone") : Text.list(parts);
         }
     }
 

@@ -56,13 +56,14 @@ class CatalogRunner {
         } catch (ApprovalException e) {
             return error(e.getMessage());
         } catch (ActionException e) {
-            return error(texts.get(ctx.locale(), "catalog.failed", text, e.getMessage()));
+            return error(texts.get(ctx.locale(), "catalog.failed", text, e.text()));
         }
     }
 
     private OutboundMessage render(CommandContext ctx, String text, ActionSpec action, ActionResult result) {
-        var m = OutboundMessage.builder().tone(Tone.INFO).header("/warroom " + text).text(result.summary());
-        result.lines().forEach(l -> m.field(l.label(), l.value()));
+        var locale = ctx.locale();
+        var m = OutboundMessage.builder().tone(Tone.INFO).header("/warroom " + text).text(texts.get(locale, result.summary()));
+        result.lines().forEach(l -> m.field(texts.get(locale, l.label()), texts.get(locale, l.value())));
         if (!result.body().isEmpty()) {
             // Logs are read from the end; tables and lists from the top.
             m.code(OutputTrimmer.trim(result.body(), action.operation().equals("logs"), ctx.locale(), texts));

@@ -9,6 +9,7 @@ import io.warroom.action.ActionResult;
 import io.warroom.action.ActionSpec;
 import io.warroom.action.Line;
 import io.warroom.action.RunAs;
+import io.warroom.shared.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,18 +36,18 @@ final class CronJobsReport {
         String ns = spec.namespace();
         List<CronJob> cronJobs;
         if (spec.target().isEmpty()) {
-            cronJobs = calls.run(runAs, "listing CronJobs in " + ns,
+            cronJobs = calls.run(runAs, Text.of("kubernetes.call.list-cronjobs", ns),
                     c -> c.batch().v1().cronjobs().inNamespace(ns).list().getItems());
         } else {
-            CronJob one = calls.run(runAs, "reading CronJob " + spec.target() + " in " + ns,
+            CronJob one = calls.run(runAs, Text.of("kubernetes.call.read-cronjob", spec.target(), ns),
                     c -> c.batch().v1().cronjobs().inNamespace(ns).withName(spec.target()).get());
             if (one == null) {
-                throw new ActionException(Reason.NOT_FOUND, "CronJob " + spec.target() + " not found in namespace " + ns);
+                throw new ActionException(Reason.NOT_FOUND, "kubernetes.not-found.cronjob", spec.target(), ns);
             }
             cronJobs = List.of(one);
         }
         List<Job> jobs = cronJobs.isEmpty() ? List.of()
-                : calls.run(runAs, "listing Jobs in " + ns, c -> c.batch().v1().jobs().inNamespace(ns).list().getItems());
+                : calls.run(runAs, Text.of("kubernetes.call.list-jobs", ns), c -> c.batch().v1().jobs().inNamespace(ns).list().getItems());
         Instant now = clock.instant();
         List<Line> lines = new ArrayList<>();
         StringBuilder body = new StringBuilder();
@@ -64,8 +65,9 @@ final class CronJobsReport {
             if (lastState.startsWith("Failed")) {
                 failing++;
             }
-            lines.add(new Line(name, "schedule " + cj.getSpec().getSchedule() + (suspended ? " (SUSPENDED)" : "")
-                    + ", last run " + ago(last, now) + ", last success " + ago(lastOk, now) + ", latest job: " + lastState));
+            lines.add(new Line(Text.plain(name), Text.of(suspended ? "kubernetes.value.cronjob-suspended" : "kubernetes.value.cronjob",
+                    cj.getSpec().getSchedule(), agoText(last, now), agoText(lastOk, now),
+                    own.isEmpty() ? Text.of("kubernetes.value.no-jobs") : Text.plain(lastState))));
             body.append(name).append("  schedule \"").append(cj.getSpec().getSchedule()).append('"')
                     .append(suspended ? "  SUSPENDED" : "").append("  last schedule ").append(ago(last, now))
                     .append("  last successful ").append(ago(lastOk, now)).append('\n');
@@ -78,9 +80,9 @@ final class CronJobsReport {
         if (cronJobs.isEmpty()) {
             body.append("no CronJobs in ").append(ns).append('\n');
         }
-        String summary = cronJobs.size() + " CronJob" + (cronJobs.size() == 1 ? "" : "s") + " in " + ns
-                + (failing > 0 ? ", " + failing + " with a failed latest job" : "") + (sandbox ? " (sandbox)" : "");
-        return new ActionResult(summary, lines, body.toString(), sandbox, false);
+        Text summary = failing > 0 ? Text.of("kubernetes.summary.cronjobs-failing", ns, cronJobs.size(), failing)
+                : Text.of("kubernetes.summary.cronjobs", ns, cronJobs.size());
+        return new ActionResult(sandbox ? Text.of("kubernetes.sandboxed", summary) : summary, lines, body.toString(), sandbox, false);
     }
 
     private static String startedOrCreated(Job j) {
@@ -118,6 +120,10 @@ final class CronJobsReport {
         Instant start = Ages.parse(j.getStatus().getStartTime());
         Instant end = Ages.parse(j.getStatus().getCompletionTime());
         return start == null || end == null ? "" : ", took " + Ages.format(Duration.between(start, end));
+    }
+
+    private static Text agoText(String timestamp, Instant now) {
+        return timestamp == null ? Text.of("kubernetes.value.never") : Text.of("kubernetes.value.ago", Ages.since(timestamp, now), timestamp);
     }
 
     private static String ago(String timestamp, Instant now) {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.warroom.action.ActionException;
 import io.warroom.action.ActionException.Reason;
 import io.warroom.action.RunAs;
+import io.warroom.shared.Text;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +25,18 @@ final class Deployments {
     }
 
     static Deployment require(KubeCalls calls, RunAs runAs, String ns, String name) {
-        Deployment d = calls.run(runAs, "reading deployment " + name + " in " + ns,
+        Deployment d = calls.run(runAs, Text.of("kubernetes.call.read-deployment", name, ns),
                 c -> c.apps().deployments().inNamespace(ns).withName(name).get());
         if (d == null) {
-            throw new ActionException(Reason.NOT_FOUND, "deployment " + name + " not found in namespace " + ns);
+            throw new ActionException(Reason.NOT_FOUND, "kubernetes.not-found.deployment", name, ns);
         }
         return d;
     }
 
     static Pod requirePod(KubeCalls calls, RunAs runAs, String ns, String name) {
-        Pod p = calls.run(runAs, "reading pod " + name + " in " + ns, c -> c.pods().inNamespace(ns).withName(name).get());
+        Pod p = calls.run(runAs, Text.of("kubernetes.call.read-pod", name, ns), c -> c.pods().inNamespace(ns).withName(name).get());
         if (p == null) {
-            throw new ActionException(Reason.NOT_FOUND, "pod " + name + " not found in namespace " + ns);
+            throw new ActionException(Reason.NOT_FOUND, "kubernetes.not-found.pod", name, ns);
         }
         return p;
     }
@@ -103,12 +104,16 @@ final class Deployments {
         return d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
     }
 
-    static String readiness(Deployment d) {
+    static Text readiness(Deployment d) {
         var s = d.getStatus();
         int ready = s == null || s.getReadyReplicas() == null ? 0 : s.getReadyReplicas();
         int updated = s == null || s.getUpdatedReplicas() == null ? 0 : s.getUpdatedReplicas();
         int available = s == null || s.getAvailableReplicas() == null ? 0 : s.getAvailableReplicas();
-        return "ready " + ready + "/" + desired(d) + ", updated " + updated + ", available " + available;
+        return Text.of("kubernetes.value.readiness", ready, desired(d), updated, available);
+    }
+
+    static long generation(Deployment d) {
+        return d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
     }
 
     static String containerNames(Deployment d) {

@@ -9,6 +9,8 @@ import io.warroom.action.Line;
 import io.warroom.action.Preview;
 import io.warroom.action.Progress;
 import io.warroom.action.RunAs;
+import io.warroom.shared.Durations;
+import io.warroom.shared.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,11 +64,21 @@ public class KubernetesExecutor implements ActionExecutor {
     }
 
     @Override
+    public Set<String> parameters(String operation) {
+        return switch (operation) {
+            case "logs" -> Set.of("since", "tail", "previous", "grep", "container");
+            case "scale" -> Set.of("replicas");
+            case "set-image" -> Set.of("container", "image");
+            default -> Set.of();
+        };
+    }
+
+    @Override
     public Preview preview(ActionSpec spec, RunAs runAs) {
         check(spec);
         if (READS.contains(spec.operation())) {
-            return new Preview(List.of(new Line("read", spec.describe())), List.of(), "read-only: nothing changes",
-                    connection.sandbox());
+            return new Preview(List.of(Line.of("kubernetes.line.read", spec.describe())), List.of(),
+                    Text.of("kubernetes.preview.read-only"), connection.sandbox());
         }
         return changes.preview(spec, runAs);
     }
@@ -104,12 +116,12 @@ public class KubernetesExecutor implements ActionExecutor {
             Duration running = Duration.between(started, clock.instant());
             if (running.compareTo(rolloutTimeout) > 0) {
                 rolloutsStarted.remove(key);
-                p = new Progress(Progress.State.FAILED, "rollout of " + spec.target() + " did not complete within "
-                        + Ages.format(rolloutTimeout) + " (" + p.summary() + ")", p.lines());
+                p = new Progress(Progress.State.FAILED, Text.of("kubernetes.rollout.timeout", spec.target(),
+                        Durations.format(rolloutTimeout), p.summary()), p.lines());
             }
         }
         if (connection.sandbox()) {
-            p = new Progress(p.state(), p.summary() + " (sandbox)", p.lines());
+            p = new Progress(p.state(), Text.of("kubernetes.sandboxed", p.summary()), p.lines());
         }
         return Optional.of(p);
     }
@@ -128,26 +140,26 @@ public class KubernetesExecutor implements ActionExecutor {
     /** Everything that can be refused without asking the API server. */
     private void check(ActionSpec spec) {
         if (!spec.executor().equals(name())) {
-            throw new ActionException(Reason.INVALID, "spec for executor " + spec.executor() + " sent to kubernetes");
+            throw new ActionException(Reason.INVALID, "kubernetes.invalid.executor", Names.printable(spec.executor()));
         }
         if (!READS.contains(spec.operation()) && !CHANGES.contains(spec.operation())) {
-            throw new ActionException(Reason.INVALID, "kubernetes has no operation '" + Names.printable(spec.operation())
-                    + "' (operations: " + String.join(", ", operations()) + ")");
+            throw new ActionException(Reason.INVALID, "kubernetes.invalid.operation", Names.printable(spec.operation()),
+                    String.join(", ", operations()));
         }
         if (!spec.cluster().isEmpty() && !spec.cluster().equals(connection.name())) {
-            throw new ActionException(Reason.INVALID, "cluster " + Names.printable(spec.cluster()) + " is not configured; Warroom is connected to "
-                    + (connection.name().isEmpty() ? "one cluster (leave the cluster empty)" : "'" + connection.name() + "'"));
+            throw new ActionException(Reason.INVALID, "kubernetes.invalid.cluster", Names.printable(spec.cluster()),
+                    connection.name().isEmpty() ? Text.of("kubernetes.cluster.one") : Text.plain(connection.name()));
         }
         Names.requireNamespace(spec.namespace(), connection.namespaces());
         switch (spec.operation()) {
             case "cronjobs" -> {
                 if (!spec.target().isEmpty()) {
-                    Names.requireName("CronJob", spec.target());
+                    Names.requireName("cronjob", spec.target());
                 }
             }
             case "delete-pod" -> Names.requireName("pod", spec.target());
             case "logs" -> {
-                Names.requireName("deployment or pod", spec.target());
+                Names.requireName("workload", spec.target());
                 Logs.query(spec);
             }
             default -> Names.requireName("deployment", spec.target());

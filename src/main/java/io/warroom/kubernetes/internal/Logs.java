@@ -14,11 +14,11 @@ import io.warroom.action.ActionResult;
 import io.warroom.action.ActionSpec;
 import io.warroom.action.Line;
 import io.warroom.action.RunAs;
+import io.warroom.shared.Durations;
+import io.warroom.shared.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code kubectl logs} for a pod, or for every pod of a deployment (newest first, at most {@value #MAX_PODS},
@@ -29,7 +29,7 @@ final class Logs {
     static final int DEFAULT_TAIL = 200;
     static final int MAX_TAIL = 5000;
     static final int MAX_PODS = 5;
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([smhd])");
+    private static final long MAX_SINCE = 30L * 86400;
 
     record Query(Integer sinceSeconds, int tail, boolean previous, String grep, String container) {
     }
@@ -51,13 +51,13 @@ final class Logs {
                 tailLines = -1;
             }
             if (tailLines < 1 || tailLines > MAX_TAIL) {
-                throw new ActionException(Reason.INVALID, "tail must be a whole number from 1 to " + MAX_TAIL);
+                throw new ActionException(Reason.INVALID, "kubernetes.invalid.tail", MAX_TAIL);
             }
         }
         boolean prev = false;
         if (previous != null && !previous.isBlank()) {
             if (!previous.equals("true") && !previous.equals("false")) {
-                throw new ActionException(Reason.INVALID, "previous must be true or false");
+                throw new ActionException(Reason.INVALID, "kubernetes.invalid.previous");
             }
             prev = Boolean.parseBoolean(previous);
         }
@@ -65,24 +65,11 @@ final class Logs {
                 blankToNull(spec.parameter("grep")), container);
     }
 
-    /** 90s, 30m, 1h, 2h30m, 1d; at most 30 days. */
+    /** 90s, 30m, 1h, 2h30m, 1d or ISO-8601; at most 30 days. */
     static int seconds(String since) {
-        Matcher m = DURATION.matcher(since);
-        long total = 0;
-        int end = 0;
-        while (m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
-            total += switch (m.group(2)) {
-                case "s" -> n;
-                case "m" -> n * 60;
-                case "h" -> n * 3600;
-                default -> n * 86400;
-            };
-            end = m.end();
-        }
-        if (end == 0 || end != since.length() || total < 1 || total > 30L * 86400) {
-            throw new ActionException(Reason.INVALID, "since must be a duration like 90s, 30m, 1h or 2h30m (at most 30d), not '"
-                    + Names.printable(since) + "'");
+        long total = Durations.parse(since).map(java.time.Duration::getSeconds).orElse(-1L);
+        if (total < 1 || total > MAX_SINCE) {
+            throw new ActionException(Reason.INVALID, "kubernetes.invalid.since", Names.printable(since));
         }
         return (int) total;
     }
@@ -91,40 +78,42 @@ final class Logs {
         String ns = spec.namespace();
         String target = spec.target();
         Query q = query(spec);
-        Deployment d = calls.run(runAs, "reading deployment " + target + " in " + ns,
+        Deployment d = calls.run(runAs, Text.of("kubernetes.call.read-deployment", target, ns),
                 c -> c.apps().deployments().inNamespace(ns).withName(target).get());
         List<Pod> pods;
-        String subject;
+        Text subject;
         if (d != null) {
-            List<Pod> all = calls.run(runAs, "listing pods of " + target, c -> Deployments.pods(c, d)).stream()
+            List<Pod> all = calls.run(runAs, Text.of("kubernetes.call.list-pods", target), c -> Deployments.pods(c, d)).stream()
                     .sorted(Comparator.comparing((Pod p) -> String.valueOf(p.getMetadata().getCreationTimestamp())).reversed())
                     .toList();
             if (all.isEmpty()) {
-                throw new ActionException(Reason.NOT_FOUND, "deployment " + target + " in " + ns + " has no pods");
+                throw new ActionException(Reason.NOT_FOUND, "kubernetes.not-found.no-pods", target, ns);
             }
             pods = all.subList(0, Math.min(MAX_PODS, all.size()));
-            subject = "deployment " + target + " (" + pods.size() + (all.size() > pods.size() ? " newest of " + all.size() : "") + " pods)";
+            subject = all.size() > pods.size() ? Text.of("kubernetes.logs.deployment-newest", target, pods.size(), all.size())
+                    : Text.of("kubernetes.logs.deployment", target, pods.size());
         } else {
-            Pod pod = calls.run(runAs, "reading pod " + target + " in " + ns, c -> c.pods().inNamespace(ns).withName(target).get());
+            Pod pod = calls.run(runAs, Text.of("kubernetes.call.read-pod", target, ns), c -> c.pods().inNamespace(ns).withName(target).get());
             if (pod == null) {
-                throw new ActionException(Reason.NOT_FOUND, "no deployment or pod named " + target + " in namespace " + ns);
+                throw new ActionException(Reason.NOT_FOUND, "kubernetes.not-found.workload", target, ns);
             }
             pods = List.of(pod);
-            subject = "pod " + target;
+            subject = Text.of("kubernetes.logs.pod", target);
         }
         boolean label = pods.size() > 1;
         List<String> out = new ArrayList<>();
+        List<Line> missing = new ArrayList<>();
         int fetched = 0;
         for (Pod p : pods) {
             String name = p.getMetadata().getName();
             String text;
             try {
-                text = calls.run(runAs, "reading logs of pod " + name, c -> fetch(c, ns, name, container(p, q.container()), q));
+                text = calls.run(runAs, Text.of("kubernetes.call.read-logs", name), c -> fetch(c, ns, name, container(p, q.container()), q));
             } catch (ActionException e) {
                 if (!label) {
                     throw e;
                 }
-                out.add("[" + name + "] (no logs: " + e.getMessage() + ")");
+                missing.add(new Line(Text.of("kubernetes.line.no-logs", name), e.text()));
                 continue;
             }
             for (String line : text.split("\n")) {
@@ -138,12 +127,13 @@ final class Logs {
             }
         }
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line("source", subject + " in " + ns));
-        lines.add(new Line("query", describe(q)));
-        lines.add(new Line("lines", q.grep() == null ? String.valueOf(out.size())
-                : out.size() + " matching \"" + q.grep() + "\" of " + fetched));
-        String summary = "logs of " + subject + " in " + ns + ": " + out.size() + " lines" + (sandbox ? " (sandbox)" : "");
-        return new ActionResult(summary, lines, String.join("\n", out), sandbox, false);
+        lines.add(Line.of("kubernetes.line.source", Text.of("kubernetes.logs.source", subject, ns)));
+        lines.add(Line.of("kubernetes.line.query", describe(q)));
+        lines.add(Line.of("kubernetes.line.lines", q.grep() == null ? Text.of("kubernetes.logs.count", out.size())
+                : Text.of("kubernetes.logs.matching", out.size(), q.grep(), fetched)));
+        lines.addAll(missing);
+        Text summary = Text.of("kubernetes.summary.logs", subject, ns, out.size());
+        return new ActionResult(sandbox ? Text.of("kubernetes.sandboxed", summary) : summary, lines, String.join("\n", out), sandbox, false);
     }
 
     private static String container(Pod p, String requested) {
@@ -169,22 +159,22 @@ final class Logs {
         return log == null ? "" : log;
     }
 
-    private static String describe(Query q) {
-        List<String> parts = new ArrayList<>();
+    private static Text describe(Query q) {
+        List<Object> parts = new ArrayList<>();
         if (q.sinceSeconds() != null) {
-            parts.add("since " + Ages.format(java.time.Duration.ofSeconds(q.sinceSeconds())));
+            parts.add(Text.of("kubernetes.logs.since", Durations.format(java.time.Duration.ofSeconds(q.sinceSeconds()))));
         }
-        parts.add("tail " + q.tail());
+        parts.add(Text.of("kubernetes.logs.tail", q.tail()));
         if (q.previous()) {
-            parts.add("previous container");
+            parts.add(Text.of("kubernetes.logs.previous"));
         }
         if (q.container() != null) {
-            parts.add("container " + q.container());
+            parts.add(Text.of("kubernetes.logs.container", q.container()));
         }
         if (q.grep() != null) {
-            parts.add("grep \"" + q.grep() + "\"");
+            parts.add(Text.of("kubernetes.logs.grep", q.grep()));
         }
-        return String.join(", ", parts);
+        return Text.list(parts);
     }
 
     private static String blankToNull(String s) {

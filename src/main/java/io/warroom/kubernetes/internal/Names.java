@@ -2,6 +2,7 @@ package io.warroom.kubernetes.internal;
 
 import io.warroom.action.ActionException;
 import io.warroom.action.ActionException.Reason;
+import io.warroom.shared.Text;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,30 +25,30 @@ final class Names {
 
     static void requireNamespace(String namespace, Set<String> allowed) {
         if (namespace == null || namespace.isEmpty()) {
-            throw new ActionException(Reason.INVALID, "a namespace is required (-n <namespace>); allowed: " + String.join(", ", allowed));
+            throw new ActionException(Reason.INVALID, "kubernetes.invalid.namespace-required", String.join(", ", allowed));
         }
         if (!isLabel(namespace)) {
-            throw new ActionException(Reason.INVALID, "'" + printable(namespace) + "' is not a valid namespace name");
+            throw new ActionException(Reason.INVALID, "kubernetes.invalid.namespace-name", printable(namespace));
         }
         if (!allowed.contains(namespace)) {
-            throw new ActionException(Reason.INVALID, "namespace " + namespace + " is not allowed; Warroom may act in: "
-                    + String.join(", ", allowed));
+            throw new ActionException(Reason.INVALID, "kubernetes.invalid.namespace-not-allowed", namespace,
+                    String.join(", ", allowed));
         }
     }
 
-    static void requireName(String what, String name) {
+    /** @param kind a key under {@code kubernetes.kind.} (deployment, pod, cronjob, workload) */
+    static void requireName(String kind, String name) {
         if (name == null || name.isEmpty()) {
-            throw new ActionException(Reason.INVALID, "name the " + what);
+            throw new ActionException(Reason.INVALID, "kubernetes.invalid.name-required", Text.of("kubernetes.kind." + kind));
         }
         if (!isSubdomain(name)) {
-            throw new ActionException(Reason.INVALID, "'" + printable(name) + "' is not a valid " + what + " name "
-                    + "(lower-case letters, digits, '-' and '.')");
+            throw new ActionException(Reason.INVALID, "kubernetes.invalid.name", printable(name), Text.of("kubernetes.kind." + kind));
         }
     }
 
     static void requireContainer(String container) {
         if (container != null && !isLabel(container)) {
-            throw new ActionException(Reason.INVALID, "'" + printable(container) + "' is not a valid container name");
+            throw new ActionException(Reason.INVALID, "kubernetes.invalid.container", printable(container));
         }
     }
 

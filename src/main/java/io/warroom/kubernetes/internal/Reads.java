@@ -10,9 +10,11 @@ import io.warroom.action.ActionSpec;
 import io.warroom.action.Line;
 import io.warroom.action.Progress;
 import io.warroom.action.RunAs;
+import io.warroom.shared.Text;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The read operations on a deployment: pods, rollout-status, rollout-history. */
 final class Reads {
@@ -29,41 +31,46 @@ final class Reads {
 
     ActionResult pods(ActionSpec spec, RunAs runAs) {
         Deployment d = Deployments.require(calls, runAs, spec.namespace(), spec.target());
-        List<Pod> pods = calls.run(runAs, "listing pods of " + spec.target(), c -> Deployments.pods(c, d));
+        List<Pod> pods = calls.run(runAs, Text.of("kubernetes.call.list-pods", spec.target()), c -> Deployments.pods(c, d));
         var now = clock.instant();
         List<PodsReport.Row> rows = pods.stream().map(p -> PodsReport.row(p, now)).toList();
         long ready = rows.stream().filter(PodsReport.Row::allReady).count();
         List<String> notes = pods.stream().flatMap(p -> PodsReport.notes(p).stream()).toList();
         List<Line> lines = new ArrayList<>(List.of(
-                new Line("deployment", spec.namespace() + "/" + spec.target()),
-                new Line("pods", pods.size() + " (" + ready + " ready, desired " + Deployments.desired(d) + ")"),
-                new Line("images", Deployments.images(Deployments.containers(d)))));
-        List<String> problems = rows.stream().filter(r -> !r.status().equals("Running") || !r.restarts().startsWith("0"))
-                .map(r -> r.name() + ": " + r.status() + ", restarts " + r.restarts()).toList();
+                Line.of("kubernetes.line.deployment", spec.namespace() + "/" + spec.target()),
+                Line.of("kubernetes.line.pods", Text.of("kubernetes.value.pods", pods.size(), ready, Deployments.desired(d))),
+                Line.of("kubernetes.line.images", Deployments.images(Deployments.containers(d)))));
+        List<Object> problems = rows.stream().filter(r -> !r.status().equals("Running") || !r.restarts().startsWith("0"))
+                .map(r -> (Object) Text.of("kubernetes.value.problem", r.name(), r.status(),
+                        r.restarts().split(" ")[0])).toList();
         if (!problems.isEmpty()) {
-            lines.add(new Line("attention", String.join("; ", problems)));
+            lines.add(Line.of("kubernetes.line.attention", Text.list(problems)));
         }
         String body = PodsReport.table(rows) + (notes.isEmpty() ? "" : "\n" + String.join("\n", notes) + "\n");
-        String summary = spec.target() + " in " + spec.namespace() + ": " + ready + "/" + pods.size() + " pods ready"
-                + (problems.isEmpty() ? "" : ", " + problems.size() + " need attention") + (sandbox ? " (sandbox)" : "");
-        return new ActionResult(summary, lines, body, sandbox, false);
+        Text summary = problems.isEmpty()
+                ? Text.of("kubernetes.summary.pods", spec.target(), spec.namespace(), ready, pods.size())
+                : Text.of("kubernetes.summary.pods-attention", spec.target(), spec.namespace(), ready, pods.size(), problems.size());
+        return result(summary, lines, body);
     }
 
     ActionResult rolloutStatus(ActionSpec spec, RunAs runAs) {
         Deployment d = Deployments.require(calls, runAs, spec.namespace(), spec.target());
         Progress p = RolloutStatus.of(d);
-        List<Line> lines = new ArrayList<>(List.of(new Line("state", p.state().name())));
+        List<Line> lines = new ArrayList<>(List.of(Line.of("kubernetes.line.state",
+                Text.of("kubernetes.state." + p.state().name().toLowerCase(Locale.ROOT)))));
         lines.addAll(p.lines());
-        return new ActionResult(p.summary() + (sandbox ? " (sandbox)" : ""), lines, "", sandbox, false);
+        return result(p.summary(), lines, "");
     }
 
     ActionResult rolloutHistory(ActionSpec spec, RunAs runAs) {
         Deployment d = Deployments.require(calls, runAs, spec.namespace(), spec.target());
-        List<ReplicaSet> sets = calls.run(runAs, "listing ReplicaSets of " + spec.target(), c -> Deployments.replicaSets(c, d));
+        List<ReplicaSet> sets = calls.run(runAs, Text.of("kubernetes.call.list-replicasets", spec.target()),
+                c -> Deployments.replicaSets(c, d));
         if (sets.isEmpty()) {
-            throw new ActionException(Reason.NOT_FOUND, "deployment " + spec.target() + " in " + spec.namespace() + " has no ReplicaSets yet");
+            throw new ActionException(Reason.NOT_FOUND, "kubernetes.not-found.no-replicasets", spec.target(), spec.namespace());
         }
         long current = Deployments.revision(sets.get(0));
+        // kubectl's own table: column names are kubectl's, the same in every language
         StringBuilder body = new StringBuilder("REVISION  IMAGES  CHANGE-CAUSE\n");
         List<Line> lines = new ArrayList<>();
         for (ReplicaSet rs : sets) {
@@ -73,11 +80,15 @@ final class Reads {
             String age = Ages.since(rs.getMetadata().getCreationTimestamp(), clock.instant());
             body.append(revision).append(revision == current ? " (current)" : "").append("  ").append(images).append("  ")
                     .append(cause == null ? "<none>" : cause).append('\n');
-            lines.add(new Line("revision " + revision + (revision == current ? " (current)" : ""),
-                    images + " · " + age + " ago" + (cause == null ? "" : " · " + cause)));
+            Text label = Text.of(revision == current ? "kubernetes.line.revision-current" : "kubernetes.line.revision-n", revision);
+            lines.add(new Line(label, cause == null ? Text.of("kubernetes.value.revision", images, age)
+                    : Text.of("kubernetes.value.revision-cause", images, age, cause)));
         }
-        String summary = spec.target() + " in " + spec.namespace() + ": " + sets.size() + " revisions, current " + current
-                + (sandbox ? " (sandbox)" : "");
-        return new ActionResult(summary, lines, body.toString(), sandbox, false);
+        return result(Text.of("kubernetes.summary.history", spec.target(), spec.namespace(), sets.size(), current), lines,
+                body.toString());
+    }
+
+    private ActionResult result(Text summary, List<Line> lines, String body) {
+        return new ActionResult(sandbox ? Text.of("kubernetes.sandboxed", summary) : summary, lines, body, sandbox, false);
     }
 }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.warroom.action.Line;
 import io.warroom.action.Progress;
 import io.warroom.action.Progress.State;
+import io.warroom.shared.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,32 +29,32 @@ final class RolloutStatus {
         int updated = n(s.getUpdatedReplicas());
         int available = n(s.getAvailableReplicas());
         List<Line> lines = new ArrayList<>(List.of(
-                new Line("replicas", "desired " + desired + ", updated " + updated + ", total " + replicas + ", available " + available),
-                new Line("generation", "observed " + observed + " of " + generation)));
-        int revision = (int) Deployments.revision(d);
+                Line.of("kubernetes.line.replicas", Text.of("kubernetes.value.rollout-replicas", desired, updated, replicas, available)),
+                Line.of("kubernetes.line.generation", Text.of("kubernetes.value.generation", observed, generation))));
+        long revision = Deployments.revision(d);
         if (revision > 0) {
-            lines.add(new Line("revision", String.valueOf(revision)));
+            lines.add(Line.of("kubernetes.line.revision", String.valueOf(revision)));
         }
         if (observed < generation) {
-            return new Progress(State.IN_PROGRESS, "waiting for the rollout of " + name + " to be observed", lines);
+            return new Progress(State.IN_PROGRESS, Text.of("kubernetes.rollout.waiting", name), lines);
         }
         DeploymentCondition progressing = condition(s, "Progressing");
         if (progressing != null && "ProgressDeadlineExceeded".equals(progressing.getReason())) {
             if (progressing.getMessage() != null) {
-                lines.add(new Line("condition", progressing.getMessage()));
+                lines.add(Line.of("kubernetes.line.condition", progressing.getMessage()));
             }
-            return new Progress(State.FAILED, "rollout of " + name + " failed: progress deadline exceeded", lines);
+            return new Progress(State.FAILED, Text.of("kubernetes.rollout.deadline", name), lines);
         }
         if (updated < desired) {
-            return new Progress(State.IN_PROGRESS, name + ": " + updated + " of " + desired + " new replicas updated", lines);
+            return new Progress(State.IN_PROGRESS, Text.of("kubernetes.rollout.updated", name, updated, desired), lines);
         }
         if (replicas > updated) {
-            return new Progress(State.IN_PROGRESS, name + ": " + (replicas - updated) + " old replicas pending termination", lines);
+            return new Progress(State.IN_PROGRESS, Text.of("kubernetes.rollout.old-pending", name, replicas - updated), lines);
         }
         if (available < updated) {
-            return new Progress(State.IN_PROGRESS, name + ": " + available + " of " + updated + " updated replicas available", lines);
+            return new Progress(State.IN_PROGRESS, Text.of("kubernetes.rollout.available", name, available, updated), lines);
         }
-        return new Progress(State.COMPLETE, name + " successfully rolled out", lines);
+        return new Progress(State.COMPLETE, Text.of("kubernetes.rollout.complete", name), lines);
     }
 
     private static DeploymentCondition condition(DeploymentStatus s, String type) {

@@ -14,11 +14,13 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import io.warroom.shared.Text;
 
 /** Sends one request with the target's credentials and timeout; reads at most 64 KiB of the answer. */
 final class HttpCalls {
 
-    record Response(int code, String message, String body, long millis) {
+    /** {@code etag}: the answer's ETag header, or null. */
+    record Response(int code, String message, String body, long millis, String etag) {
         boolean ok() {
             return code >= 200 && code < 300;
         }
@@ -34,14 +36,20 @@ final class HttpCalls {
     }
 
     Response send(HttpTarget target, String method, String pathAndQuery, String body) {
+        return send(target, method, pathAndQuery, body, java.util.Map.of());
+    }
+
+    /** @param extra headers beyond the target's own, e.g. {@code If-Match} */
+    Response send(HttpTarget target, String method, String pathAndQuery, String body, java.util.Map<String, String> extra) {
         HttpUrl base = HttpUrl.get(target.baseUrl() + "/");
         HttpUrl url = HttpUrl.get(target.baseUrl() + pathAndQuery);
         if (!url.host().equals(base.host()) || url.port() != base.port() || !url.scheme().equals(base.scheme())) {
-            throw new ActionException(Reason.INVALID, "the path leaves the service " + target.name());
+            throw new ActionException(Reason.INVALID, "probe.invalid.path-leaves", target.name());
         }
         Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json")
                 .header("User-Agent", "warroom");
         target.headers().forEach(request::header);
+        extra.forEach(request::header);
         if (target.bearerToken() != null) {
             request.header("Authorization", "Bearer " + target.bearerToken());
         }
@@ -60,22 +68,26 @@ final class HttpCalls {
                 text = buffer.clone().readUtf8(Math.min(buffer.size(), MAX_BODY));
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            return new Response(response.code(), response.message().isEmpty() ? reason(response.code()) : response.message(), text, millis);
+            return new Response(response.code(), response.message().isEmpty() ? reason(response.code()) : response.message(), text, millis,
+                    response.header("ETag"));
         } catch (InterruptedIOException e) {
-            throw new ActionException(Reason.UNREACHABLE, target.name() + " did not answer within " + target.timeout().toMillis() + " ms ("
-                    + method + " " + pathOnly(pathAndQuery) + ")");
+            throw new ActionException(Reason.UNREACHABLE, "probe.error.timeout", target.name(), target.timeout().toMillis(),
+                    method + " " + pathOnly(pathAndQuery));
         } catch (ConnectException | UnknownHostException e) {
-            throw new ActionException(Reason.UNREACHABLE, target.name() + " is unreachable (" + e.getClass().getSimpleName() + ")");
+            throw new ActionException(Reason.UNREACHABLE, "probe.error.unreachable", target.name(), e.getClass().getSimpleName());
         } catch (IOException e) {
-            throw new ActionException(Reason.UNREACHABLE, target.name() + ": the connection failed (" + e.getClass().getSimpleName() + ")");
+            throw new ActionException(Reason.UNREACHABLE, "probe.error.connection", target.name(), e.getClass().getSimpleName());
         }
     }
 
     /** A non-2xx answer as an {@link ActionException} that says what the service said, without secrets. */
     ActionException failure(String what, Response r, HttpTarget target) {
         String excerpt = Excerpts.of(r.body(), target.bearerToken());
-        String message = target.name() + " answered " + r.code() + " " + r.message() + " to " + what
-                + (excerpt.isEmpty() ? "" : " — " + excerpt) + (target.sandbox() ? " (sandbox)" : "");
+        Text message = Text.of(excerpt.isEmpty() ? "probe.error.answered" : "probe.error.answered-body", target.name(), r.code(),
+                r.message(), what, excerpt);
+        if (target.sandbox()) {
+            message = Text.of("probe.sandboxed", message);
+        }
         Reason reason;
         if (r.code() == 401 || r.code() == 403) {
             reason = Reason.FORBIDDEN;

@@ -10,17 +10,20 @@ import io.warroom.action.ActionSpec;
 import io.warroom.action.Line;
 import io.warroom.action.Preview;
 import io.warroom.action.RunAs;
+import io.warroom.shared.Text;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 
 /**
  * The {@code http} executor: {@code request} (admin APIs of configured services), {@code probe} (health
- * checks) and {@code prometheus} (instant queries). Everything is validated before a request is sent.
+ * checks) and {@code prometheus} (instant queries). Everything is validated before a request is sent; a
+ * request that names a {@code state} path is bound to the state its preview showed ({@link AdminState}).
  */
 public class HttpExecutor implements ActionExecutor {
 
@@ -30,12 +33,14 @@ public class HttpExecutor implements ActionExecutor {
     private final HttpTargets targets;
     private final HttpCalls calls;
     private final PrometheusQueries prometheus;
+    private final AdminState state;
     private final ObjectMapper json;
 
     public HttpExecutor(HttpTargets targets, OkHttpClient client, ObjectMapper json) {
         this.targets = targets;
         this.calls = new HttpCalls(client);
         this.prometheus = new PrometheusQueries(calls, json);
+        this.state = new AdminState(calls);
         this.json = json;
     }
 
@@ -50,22 +55,41 @@ public class HttpExecutor implements ActionExecutor {
     }
 
     @Override
+    public Set<String> parameters(String operation) {
+        return switch (operation) {
+            case "request" -> Set.of("method", "path", "body", "state");
+            case "probe" -> Set.of("path");
+            case "prometheus" -> Set.of("query.");
+            default -> Set.of();
+        };
+    }
+
+    @Override
     public Preview preview(ActionSpec spec, RunAs runAs) {
         check(spec);
         if (!spec.operation().equals("request")) {
-            return new Preview(List.of(new Line("read", spec.describe())), List.of(), "read-only: nothing changes",
+            return new Preview(List.of(Line.of("probe.line.read", spec.describe())), List.of(), Text.of("probe.preview.read-only"),
                     spec.operation().equals("prometheus") ? targets.prometheus().sandbox() : targets.service(spec.target()).sandbox());
         }
         HttpTarget target = targets.service(spec.target());
         String method = method(spec);
         String body = body(spec);
-        List<Line> change = new ArrayList<>(List.of(new Line("request", method + " " + target.baseUrl() + path(spec))));
-        if (!body.isEmpty()) {
-            change.add(new Line("body", Excerpts.of(body)));
+        List<Line> current = new ArrayList<>(List.of(
+                Line.of("probe.line.service", target.sandbox() ? Text.of("probe.sandboxed", Text.plain(target.name())) : Text.plain(target.name())),
+                Line.of("probe.line.base-url", target.baseUrl())));
+        Map<String, String> expected = Map.of();
+        if (stateOf(spec) != null) {
+            AdminState.Seen seen = state.read(target, stateOf(spec));
+            current.add(Line.of("probe.line.state", Excerpts.of(seen.response().body(), target.bearerToken())));
+            expected = seen.expected();
         }
-        return new Preview(List.of(new Line("service", target.name() + (target.sandbox() ? " (sandbox)" : "")),
-                new Line("base URL", target.baseUrl())), change,
-                "no dry run: an admin API call happens only when it runs", target.sandbox());
+        List<Line> change = new ArrayList<>(List.of(Line.of("probe.line.request", method + " " + target.baseUrl() + path(spec))));
+        if (!body.isEmpty()) {
+            change.add(Line.of("probe.line.body", Excerpts.of(body)));
+        }
+        Text dryRun = Text.of(expected.containsKey(AdminState.ETAG) ? "probe.preview.conditional"
+                : expected.isEmpty() ? "probe.preview.no-dry-run" : "probe.preview.rechecked");
+        return new Preview(current, change, dryRun, target.sandbox(), expected);
     }
 
     @Override
@@ -82,75 +106,89 @@ public class HttpExecutor implements ActionExecutor {
         HttpTarget target = targets.service(spec.target());
         String method = method(spec);
         String path = path(spec);
-        HttpCalls.Response r = calls.send(target, method, path, body(spec));
+        Map<String, String> conditions = state.require(target, spec);
+        HttpCalls.Response r = calls.send(target, method, path, body(spec), conditions);
         String what = method + " " + target.name() + " " + path;
+        if (r.code() == 412 && conditions.containsKey("If-Match")) {
+            throw AdminState.changed(target, stateOf(spec));
+        }
         if (!r.ok()) {
             throw calls.failure(what, r, target);
         }
-        String sandbox = target.sandbox() ? " (sandbox)" : "";
         String excerpt = Excerpts.of(r.body(), target.bearerToken());
-        List<Line> lines = new ArrayList<>(List.of(new Line("status", r.code() + " " + r.message()),
-                new Line("latency", r.millis() + " ms")));
+        List<Line> lines = new ArrayList<>(List.of(Line.of("probe.line.status", r.code() + " " + r.message()),
+                Line.of("probe.line.latency", Text.of("probe.value.millis", r.millis()))));
         if (!excerpt.isEmpty()) {
-            lines.add(new Line("response", excerpt));
+            lines.add(Line.of("probe.line.response", excerpt));
         }
-        return new ActionResult(what + " → " + r.code() + " " + r.message() + " in " + r.millis() + " ms" + sandbox,
-                lines, excerpt, target.sandbox(), false);
+        Text summary = Text.of("probe.result.request", what, r.code(), r.message(), r.millis());
+        return new ActionResult(target.sandbox() ? Text.of("probe.sandboxed", summary) : summary, lines, excerpt, target.sandbox(), false);
     }
 
     private ActionResult probe(ActionSpec spec) {
         HttpTarget target = targets.service(spec.target());
         String path = spec.parameter("path") == null || spec.parameter("path").isBlank() ? "/health" : path(spec);
         HttpCalls.Response r = calls.send(target, "GET", path, "");
-        String sandbox = target.sandbox() ? " (sandbox)" : "";
         if (!r.ok()) {
             String excerpt = Excerpts.of(r.body(), target.bearerToken());
-            throw new ActionException(r.code() >= 500 ? Reason.UNREACHABLE : Reason.FAILED, target.name() + " is unhealthy: GET " + path
-                    + " answered " + r.code() + " " + r.message() + " in " + r.millis() + " ms" + (excerpt.isEmpty() ? "" : " — " + excerpt) + sandbox);
+            Text unhealthy = Text.of(excerpt.isEmpty() ? "probe.result.unhealthy" : "probe.result.unhealthy-body", target.name(), path,
+                    r.code(), r.message(), r.millis(), excerpt);
+            throw new ActionException(r.code() >= 500 ? Reason.UNREACHABLE : Reason.FAILED,
+                    target.sandbox() ? Text.of("probe.sandboxed", unhealthy) : unhealthy);
         }
-        return new ActionResult(target.name() + " is healthy: GET " + path + " → " + r.code() + " " + r.message() + " in "
-                + r.millis() + " ms" + sandbox,
-                List.of(new Line("status", r.code() + " " + r.message()), new Line("latency", r.millis() + " ms"),
-                        new Line("url", target.baseUrl() + path)),
+        Text healthy = Text.of("probe.result.healthy", target.name(), path, r.code(), r.message(), r.millis());
+        return new ActionResult(target.sandbox() ? Text.of("probe.sandboxed", healthy) : healthy,
+                List.of(Line.of("probe.line.status", r.code() + " " + r.message()),
+                        Line.of("probe.line.latency", Text.of("probe.value.millis", r.millis())),
+                        Line.of("probe.line.url", target.baseUrl() + path)),
                 Excerpts.of(r.body(), target.bearerToken()), target.sandbox(), false);
     }
 
     private void check(ActionSpec spec) {
         if (!spec.executor().equals(name()) || !operations().contains(spec.operation())) {
-            throw new ActionException(Reason.INVALID, "http has no operation '" + HttpTargets.printable(spec.operation())
-                    + "' (operations: prometheus, probe, request)");
+            throw new ActionException(Reason.INVALID, "probe.invalid.operation", HttpTargets.printable(spec.operation()));
         }
         if (spec.operation().equals("prometheus")) {
             PrometheusQueries.queries(spec);
             return;
         }
         if (spec.target().isEmpty()) {
-            throw new ActionException(Reason.INVALID, "name the HTTP service");
+            throw new ActionException(Reason.INVALID, "probe.invalid.no-service");
         }
         if (spec.operation().equals("request")) {
             method(spec);
             path(spec);
             body(spec);
+            if (stateOf(spec) != null) {
+                path(stateOf(spec));
+            }
         } else if (spec.parameter("path") != null && !spec.parameter("path").isBlank()) {
             path(spec);
         }
     }
 
+    private static String stateOf(ActionSpec spec) {
+        String s = spec.parameter("state");
+        return s == null || s.isBlank() ? null : s;
+    }
+
     static String method(ActionSpec spec) {
         String m = spec.parameter("method") == null ? "GET" : spec.parameter("method").trim().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(m)) {
-            throw new ActionException(Reason.INVALID, "method must be one of GET, POST, PUT, PATCH, DELETE");
+            throw new ActionException(Reason.INVALID, "probe.invalid.method");
         }
         return m;
     }
 
-    /** A path on the service: absolute, no scheme or host, no dot segments, no fragment. */
     static String path(ActionSpec spec) {
-        String p = spec.parameter("path");
+        return path(spec.parameter("path"));
+    }
+
+    /** A path on the service: absolute, no scheme or host, no dot segments, no fragment. */
+    static String path(String p) {
         if (p == null || !PATH.matcher(p).matches() || p.startsWith("//") || p.contains("/../") || p.endsWith("/..")
                 || p.contains("/./") || p.contains("\\") || p.length() > 2000) {
-            throw new ActionException(Reason.INVALID, "path must be an absolute path on the service like /admin/ip-blocks, not '"
-                    + HttpTargets.printable(String.valueOf(p)) + "'");
+            throw new ActionException(Reason.INVALID, "probe.invalid.path", HttpTargets.printable(String.valueOf(p)));
         }
         return p;
     }
@@ -163,10 +201,10 @@ public class HttpExecutor implements ActionExecutor {
         try {
             JsonNode ignored = json.readTree(b);
         } catch (IOException e) {
-            throw new ActionException(Reason.INVALID, "body must be JSON");
+            throw new ActionException(Reason.INVALID, "probe.invalid.body");
         }
         if (method(spec).equals("GET")) {
-            throw new ActionException(Reason.INVALID, "a GET request has no body");
+            throw new ActionException(Reason.INVALID, "probe.invalid.get-body");
         }
         return b;
     }

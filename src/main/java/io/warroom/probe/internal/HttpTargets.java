@@ -31,8 +31,8 @@ class HttpTargets {
         if (properties.sandboxActive()) {
             known.addAll(SANDBOX_SERVICES);
         }
-        throw new ActionException(Reason.INVALID, "no HTTP service '" + printable(name) + "' is configured"
-                + (known.isEmpty() ? " (warroom.http.services is empty)" : "; known: " + String.join(", ", known)));
+        throw known.isEmpty() ? new ActionException(Reason.INVALID, "probe.invalid.no-services", printable(name))
+                : new ActionException(Reason.INVALID, "probe.invalid.unknown-service", printable(name), String.join(", ", known));
     }
 
     HttpTarget prometheus() {
@@ -43,13 +43,13 @@ class HttpTargets {
         if (properties.sandboxActive()) {
             return new HttpTarget("prometheus", sandboxBase() + "/sandbox/prometheus", null, Map.of(), HttpProperties.DEFAULT_TIMEOUT, true);
         }
-        throw new ActionException(Reason.INVALID, "no Prometheus is configured (warroom.http.prometheus.base-url)");
+        throw new ActionException(Reason.INVALID, "probe.invalid.no-prometheus");
     }
 
     private String sandboxBase() {
         int port = localPort.getAsInt();
         if (port <= 0) {
-            throw new ActionException(Reason.UNREACHABLE, "the sandbox HTTP services are served by Warroom's web server, which is not running");
+            throw new ActionException(Reason.UNREACHABLE, "probe.error.sandbox-not-served");
         }
         return "http://127.0.0.1:" + port;
     }

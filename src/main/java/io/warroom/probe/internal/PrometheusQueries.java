@@ -7,6 +7,7 @@ import io.warroom.action.ActionException.Reason;
 import io.warroom.action.ActionResult;
 import io.warroom.action.ActionSpec;
 import io.warroom.action.Line;
+import io.warroom.shared.Text;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -40,13 +41,13 @@ final class PrometheusQueries {
         spec.parameters().forEach((k, v) -> {
             if (k.startsWith("query.") && k.length() > 6) {
                 if (v == null || v.isBlank() || v.length() > 2000) {
-                    throw new ActionException(Reason.INVALID, "Prometheus query " + k.substring(6) + " is empty or too long");
+                    throw new ActionException(Reason.INVALID, "probe.invalid.query", k.substring(6));
                 }
                 queries.put(k.substring(6), v);
             }
         });
         if (queries.isEmpty() || queries.size() > MAX_QUERIES) {
-            throw new ActionException(Reason.INVALID, "give 1 to " + MAX_QUERIES + " Prometheus queries as parameters query.<label>");
+            throw new ActionException(Reason.INVALID, "probe.invalid.queries", MAX_QUERIES);
         }
         return queries;
     }
@@ -60,26 +61,27 @@ final class PrometheusQueries {
             if (!r.ok() || !"success".equals(root.path("status").asText())) {
                 String error = root.path("error").asText("");
                 if (r.code() == 400 || r.code() == 422 || "bad_data".equals(root.path("errorType").asText())) {
-                    throw new ActionException(Reason.INVALID, "Prometheus rejected query " + q.getKey() + ": "
-                            + Excerpts.of(error.isEmpty() ? r.body() : error, target.bearerToken()));
+                    throw new ActionException(Reason.INVALID, "probe.error.query-rejected", q.getKey(),
+                            Excerpts.of(error.isEmpty() ? r.body() : error, target.bearerToken()));
                 }
-                throw calls.failure("query " + q.getKey(), r, target);
+                throw calls.failure("GET /api/v1/query (" + q.getKey() + ")", r, target);
             }
             lines.addAll(lines(q.getKey(), root.path("data")));
         }
-        String scope = spec.target().isEmpty() ? "" : " for " + spec.target();
-        String summary = "Prometheus" + scope + ": " + lines.size() + " value" + (lines.size() == 1 ? "" : "s")
-                + (target.sandbox() ? " (sandbox)" : "");
+        Text summary = spec.target().isEmpty() ? Text.of("probe.result.prometheus", lines.size())
+                : Text.of("probe.result.prometheus-for", spec.target(), lines.size());
         StringBuilder body = new StringBuilder();
-        lines.forEach(l -> body.append(l.label()).append(" = ").append(l.value()).append('\n'));
-        return new ActionResult(summary, lines, body.toString(), target.sandbox(), false);
+        lines.stream().filter(l -> l.value().isPlain())
+                .forEach(l -> body.append(l.label().getDefaultMessage()).append(" = ").append(l.value().getDefaultMessage()).append('\n'));
+        return new ActionResult(target.sandbox() ? Text.of("probe.sandboxed", summary) : summary, lines, body.toString(),
+                target.sandbox(), false);
     }
 
     private JsonNode parse(HttpCalls.Response r) {
         try {
             return json.readTree(r.body().isEmpty() ? "{}" : r.body());
         } catch (IOException e) {
-            throw new ActionException(Reason.FAILED, "Prometheus answered " + r.code() + " with something that is not JSON");
+            throw new ActionException(Reason.FAILED, "probe.error.not-json", r.code());
         }
     }
 
@@ -88,23 +90,28 @@ final class PrometheusQueries {
         JsonNode result = data.path("result");
         List<Line> lines = new ArrayList<>();
         switch (type) {
-            case "scalar", "string" -> lines.add(new Line(label, format(result.path(1).asText())));
+            case "scalar", "string" -> lines.add(value(label, format(result.path(1).asText())));
             case "vector" -> {
                 if (result.isEmpty()) {
-                    lines.add(new Line(label, "no data"));
+                    lines.add(new Line(Text.plain(label), Text.of("probe.value.no-data")));
                 }
                 int n = 0;
                 for (JsonNode series : result) {
                     if (n++ == MAX_SERIES) {
-                        lines.add(new Line(label, "… " + (result.size() - MAX_SERIES) + " more series"));
+                        lines.add(new Line(Text.plain(label), Text.of("probe.value.more-series", result.size() - MAX_SERIES)));
                         break;
                     }
-                    lines.add(new Line(label + series(series.path("metric"), result.size()), format(series.path("value").path(1).asText())));
+                    lines.add(value(label + series(series.path("metric"), result.size()), format(series.path("value").path(1).asText())));
                 }
             }
-            default -> lines.add(new Line(label, "unsupported result type " + type));
+            default -> lines.add(new Line(Text.plain(label), Text.of("probe.value.unsupported", type)));
         }
         return lines;
+    }
+
+    /** A query's value; "no data" is said in the reader's language, numbers are shown as they are. */
+    private static Line value(String label, String value) {
+        return new Line(Text.plain(label), value == null ? Text.of("probe.value.no-data") : Text.plain(value));
     }
 
     private static String series(JsonNode metric, int count) {
@@ -124,7 +131,7 @@ final class PrometheusQueries {
     /** Four significant digits, no exponent for everyday magnitudes: 0.0004213, 0.2315, 1234, 350.5. */
     static String format(String value) {
         if (value == null || value.isEmpty()) {
-            return "no data";
+            return null;
         }
         if (value.equals("NaN") || value.endsWith("Inf")) {
             return value;

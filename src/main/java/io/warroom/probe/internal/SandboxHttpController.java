@@ -1,11 +1,11 @@
 package io.warroom.probe.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.warroom.shared.Durations;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 class SandboxHttpController {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern TTL = Pattern.compile("(\\d{1,6})([smhd])");
 
     private final SandboxHttpState state;
     private final Clock clock;
@@ -45,10 +45,26 @@ class SandboxHttpController {
         return ResponseEntity.ok(Map.of("status", "ok", "service", service, "sandbox", true));
     }
 
-    @PostMapping("/sandbox/http/gateway/admin/apikeys/{id}/revoke")
-    ResponseEntity<Map<String, Object>> revoke(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+    /** An API key's state, with an ETag a change can be made conditional on. */
+    @GetMapping("/sandbox/http/gateway/admin/apikeys/{id}")
+    ResponseEntity<Map<String, Object>> apiKey(@PathVariable String id) {
         if (!ID.matcher(id).matches()) {
             return error(HttpStatus.BAD_REQUEST, "invalid API key id");
+        }
+        var revoked = state.revoked.get(id);
+        Map<String, Object> key = revoked == null ? Map.of("id", id, "status", "active", "sandbox", true)
+                : Map.of("id", id, "status", "revoked", "revokedAt", revoked.at().toString(), "sandbox", true);
+        return ResponseEntity.ok().eTag(etag(key)).body(key);
+    }
+
+    @PostMapping("/sandbox/http/gateway/admin/apikeys/{id}/revoke")
+    ResponseEntity<Map<String, Object>> revoke(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        if (!ID.matcher(id).matches()) {
+            return error(HttpStatus.BAD_REQUEST, "invalid API key id");
+        }
+        if (ifMatch != null && !ifMatch.equals(apiKey(id).getHeaders().getETag())) {
+            return error(HttpStatus.PRECONDITION_FAILED, "API key " + id + " changed since " + ifMatch);
         }
         String reason = body == null ? "" : body.path("reason").asText("");
         var previous = state.revoked.putIfAbsent(id, new SandboxHttpState.Revocation(id, reason, clock.instant()));
@@ -70,11 +86,28 @@ class SandboxHttpController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("ip", ip, "blockedUntil", until.toString(), "sandbox", true));
     }
 
+    /** A circuit's state, with an ETag. */
+    @GetMapping("/sandbox/http/gateway/admin/circuits/{provider}")
+    ResponseEntity<Map<String, Object>> circuit(@PathVariable String provider) {
+        if (!ID.matcher(provider).matches()) {
+            return error(HttpStatus.BAD_REQUEST, "invalid provider name");
+        }
+        var open = state.circuits.get(provider);
+        Map<String, Object> circuit = open == null || !open.until().isAfter(clock.instant())
+                ? Map.of("provider", provider, "state", "CLOSED", "sandbox", true)
+                : Map.of("provider", provider, "state", "OPEN", "until", open.until().toString(), "sandbox", true);
+        return ResponseEntity.ok().eTag(etag(circuit)).body(circuit);
+    }
+
     @PostMapping("/sandbox/http/gateway/admin/circuits/{provider}/open")
-    ResponseEntity<Map<String, Object>> openCircuit(@PathVariable String provider, @RequestBody(required = false) JsonNode body) {
+    ResponseEntity<Map<String, Object>> openCircuit(@PathVariable String provider, @RequestBody(required = false) JsonNode body,
+                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Duration ttl = ttl(body);
         if (!ID.matcher(provider).matches() || ttl == null) {
             return error(HttpStatus.UNPROCESSABLE_ENTITY, "need a provider name and {\"ttl\": like 5m}");
+        }
+        if (ifMatch != null && !ifMatch.equals(circuit(provider).getHeaders().getETag())) {
+            return error(HttpStatus.PRECONDITION_FAILED, "circuit " + provider + " changed since " + ifMatch);
         }
         Instant until = clock.instant().plus(ttl);
         state.circuits.put(provider, new SandboxHttpState.Circuit(provider, until));
@@ -117,22 +150,12 @@ class SandboxHttpController {
     }
 
     private static Duration ttl(JsonNode body) {
-        String ttl = body == null ? "" : body.path("ttl").asText("");
-        var m = TTL.matcher(ttl);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
-        try {
-            return ttl.isEmpty() ? null : Duration.parse(ttl);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Durations.parse(body == null ? "" : body.path("ttl").asText("")).filter(d -> !d.isZero()).orElse(null);
+    }
+
+    /** A strong ETag from the state's content: any change to it gives another one. */
+    private static String etag(Map<String, Object> state) {
+        return "\"" + Integer.toHexString(new java.util.TreeMap<>(state).toString().hashCode()) + "\"";
     }
 
     private static boolean isIp(String ip) {

@@ -181,6 +181,39 @@ abstract class ApprovalContract {
     }
 
     @Test
+    void aTargetThatChangedSinceTheCardWasShownIsNotChangedAndTheCardAndTimelineSaySo() {
+        newChannel();
+        OutboundMessage card = request(ZHAO, "scale " + target + " --replicas 5");
+        String id = requestId(card);
+        String digest = jdbc.sql("select digest from approval_request where public_id = ?").param(id).query(String.class).single();
+        assertThat(jdbc.sql("select expected from approval_request where public_id = ?").param(id).query(String.class).single())
+                .isEqualTo("{\"replicas\":\"3\"}");
+        assertThat(card.fallbackText()).contains(digest.substring(0, 12));
+        executor.setReplicas(target, 4); // someone scaled it by hand while the card waited
+
+        click(LI, "approve", id);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(id).equals("FAILED"));
+        assertThat(executor.executions(target)).isEmpty();
+        assertThat(executor.replicas(target)).isEqualTo(4);
+        assertThat(timeline.entries(channel.stream())).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("action.failed");
+            assertThat(e.details()).contains("CHANGED").contains("changed since it was approved: replicas 3 → 4");
+        });
+        drain.drain();
+        var messages = slack.calls(channel.channel()).stream().map(c -> c.message()).toList();
+        assertThat(messages).anySatisfy(m -> {
+            assertThat(m.header()).isEqualTo("Not run, the target changed: scale " + target + " --replicas 5");
+            assertThat(m.text()).contains("replicas 3 → 4");
+        });
+        assertThat(messages).anySatisfy(m -> {
+            assertThat(m.header()).isEqualTo("Failed: scale " + target + " --replicas 5");
+            assertThat(m.buttons()).isEmpty();
+            assertThat(m.fallbackText()).contains("changed since it was approved");
+        });
+    }
+
+    @Test
     void badRequestsCreateNothing() {
         newChannel();
         long before = jdbc.sql("select count(*) from approval_request").query(Long.class).single();

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.warroom.action.ActionException;
@@ -23,22 +22,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.warroom.kubernetes.internal.sandbox.SandboxCluster;
+import io.warroom.shared.Text;
+import io.warroom.support.English;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
+/** The executor against fabric8's mock API server, answering as a real one does (see {@code SandboxCluster.empty()}). */
 class KubernetesExecutorTest {
 
     static final RunAs OPERATOR = new RunAs("warroom-operator", List.of("sre", "after-sales-oncall"));
 
+    SandboxCluster cluster;
     KubernetesMockServer server;
     KubernetesClient client;
     KubernetesExecutor executor;
 
     @BeforeEach
     void setUp() {
+        cluster = SandboxCluster.empty();
+        server = cluster.server();
+        client = cluster.client();
         executor = executor(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
         Fixtures.backend(client);
+    }
+
+    @AfterEach
+    void tearDown() {
+        cluster.close();
+    }
+
+    static String en(Text t) {
+        return English.of(t);
     }
 
     KubernetesExecutor executor(Clock clock) {
@@ -69,7 +85,7 @@ class KubernetesExecutorTest {
         assertThat(template.getMetadata().getAnnotations()).containsKey("kubectl.kubernetes.io/restartedAt");
         assertThat(result.followable()).isTrue();
         assertThat(result.sandbox()).isFalse();
-        assertThat(result.summary()).contains("restarting backend in after-sales-prod");
+        assertThat(en(result.summary())).contains("Restarting backend in after-sales-prod");
         var patches = requests().stream().filter(r -> r.getMethod().equals("PATCH")).toList();
         assertThat(patches).isNotEmpty().allSatisfy(r -> {
             assertThat(r.getHeader("Impersonate-User")).isEqualTo("warroom-operator");
@@ -89,13 +105,13 @@ class KubernetesExecutorTest {
     void undoGoesBackToThePreviousRevisionsImage() {
         var preview = executor.preview(spec("undo", "backend", Map.of()), OPERATOR);
         assertThat(preview.change()).singleElement().satisfies(l ->
-                assertThat(l.value()).isEqualTo("to revision 1 (image backend=reg/backend:1.8.2)"));
+                assertThat(en(l.value())).isEqualTo("to revision 1 (image backend=reg/backend:1.8.2)"));
 
         ActionResult result = executor.execute(spec("undo", "backend", Map.of()), OPERATOR);
 
         var d = client.apps().deployments().inNamespace(NS).withName("backend").get();
         assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("reg/backend:1.8.2");
-        assertThat(result.summary()).contains("to revision 1");
+        assertThat(en(result.summary())).contains("to revision 1");
         assertThat(result.followable()).isTrue();
     }
 
@@ -105,7 +121,7 @@ class KubernetesExecutorTest {
         assertThatThrownBy(() -> executor.execute(spec("undo", "backend", Map.of()), OPERATOR))
                 .isInstanceOfSatisfying(ActionException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.INVALID);
-                    assertThat(e.getMessage()).contains("no previous revision");
+                    assertThat(en(e.text())).contains("no previous revision");
                 });
     }
 
@@ -114,7 +130,7 @@ class KubernetesExecutorTest {
         ActionResult result = executor.execute(spec("scale", "backend", Map.of("replicas", "5")), OPERATOR);
 
         assertThat(client.apps().deployments().inNamespace(NS).withName("backend").get().getSpec().getReplicas()).isEqualTo(5);
-        assertThat(result.summary()).isEqualTo("scaled backend in after-sales-prod: replicas 3 → 5");
+        assertThat(en(result.summary())).isEqualTo("Scaled backend in after-sales-prod: replicas 3 → 5");
         assertThat(result.followable()).isTrue();
         // no controller in the mock server: the rollout has not been observed yet
         Progress progress = executor.progress(spec("scale", "backend", Map.of("replicas", "5")), OPERATOR).orElseThrow();
@@ -135,8 +151,8 @@ class KubernetesExecutorTest {
     void setImageChangesOneContainer() {
         var preview = executor.preview(spec("set-image", "backend", Map.of("container", "backend", "image", "reg/backend:1.9.0")), OPERATOR);
         assertThat(preview.change()).singleElement().satisfies(l -> {
-            assertThat(l.label()).isEqualTo("image backend");
-            assertThat(l.value()).isEqualTo("reg/backend:1.8.3 → reg/backend:1.9.0");
+            assertThat(en(l.label())).isEqualTo("Image of backend");
+            assertThat(en(l.value())).isEqualTo("reg/backend:1.8.3 → reg/backend:1.9.0");
         });
 
         executor.execute(spec("set-image", "backend", Map.of("container", "backend", "image", "reg/backend:1.9.0")), OPERATOR);
@@ -150,7 +166,7 @@ class KubernetesExecutorTest {
         assertThatThrownBy(() -> executor.execute(spec("set-image", "backend", Map.of("container", "app", "image", "reg/x:1")), OPERATOR))
                 .isInstanceOfSatisfying(ActionException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.INVALID);
-                    assertThat(e.getMessage()).contains("no container 'app'").contains("containers: backend");
+                    assertThat(en(e.text())).contains("no container 'app'").contains("containers: backend");
                 });
     }
 
@@ -162,8 +178,8 @@ class KubernetesExecutorTest {
                 .andReturn(200, new StatusBuilder().withStatus("Success").build()).once();
         requests();
         var preview = executor.preview(new ActionSpec("kubernetes", "delete-pod", "", NS, "redis-0", Map.of()), OPERATOR);
-        assertThat(preview.change()).singleElement().satisfies(l -> assertThat(l.value()).isEqualTo("redis-0 (Running, node node-1)"));
-        assertThat(preview.current()).extracting(l -> l.value()).contains("no controller: it will NOT be recreated");
+        assertThat(preview.change()).singleElement().satisfies(l -> assertThat(en(l.value())).isEqualTo("redis-0 (Running, node node-1)"));
+        assertThat(preview.current()).extracting(l -> en(l.value())).contains("no controller: it will NOT be recreated");
         assertThat(requests()).filteredOn(r -> r.getMethod().equals("DELETE")).singleElement().satisfies(r -> {
             assertThat(r.getPath()).endsWith("?dryRun=All");
             assertThat(r.getUtf8Body()).contains("\"dryRun\":[\"All\"]");
@@ -174,7 +190,7 @@ class KubernetesExecutorTest {
         ActionResult result = executor.execute(new ActionSpec("kubernetes", "delete-pod", "", NS, "redis-0", Map.of()), OPERATOR);
 
         assertThat(client.pods().inNamespace(NS).withName("redis-0").get()).isNull();
-        assertThat(result.summary()).startsWith("deleted pod redis-0 in after-sales-prod (was Running, node node-1)");
+        assertThat(en(result.summary())).startsWith("Deleted pod redis-0 in after-sales-prod (was Running, node node-1)");
         assertThat(result.followable()).isFalse();
         assertThat(requests()).filteredOn(r -> r.getMethod().equals("DELETE")).singleElement()
                 .satisfies(r -> assertThat(r.getHeader("Impersonate-User")).isEqualTo("warroom-operator"));
@@ -185,7 +201,7 @@ class KubernetesExecutorTest {
         assertThatThrownBy(() -> executor.execute(new ActionSpec("kubernetes", "delete-pod", "", NS, "redis-9", Map.of()), OPERATOR))
                 .isInstanceOfSatisfying(ActionException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
-                    assertThat(e.getMessage()).isEqualTo("pod redis-9 not found in namespace after-sales-prod");
+                    assertThat(en(e.text())).isEqualTo("Pod redis-9 not found in namespace after-sales-prod");
                 });
     }
 
@@ -194,7 +210,7 @@ class KubernetesExecutorTest {
         assertThatThrownBy(() -> executor.execute(spec("restart", "frontend", Map.of()), OPERATOR))
                 .isInstanceOfSatisfying(ActionException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND);
-                    assertThat(e.getMessage()).isEqualTo("deployment frontend not found in namespace after-sales-prod");
+                    assertThat(en(e.text())).isEqualTo("Deployment frontend not found in namespace after-sales-prod");
                 });
         assertThatThrownBy(() -> executor.preview(spec("scale", "frontend", Map.of("replicas", "2")), OPERATOR))
                 .isInstanceOfSatisfying(ActionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
@@ -207,15 +223,15 @@ class KubernetesExecutorTest {
         assertThatThrownBy(() -> executor.execute(spec, OPERATOR))
                 .isInstanceOfSatisfying(ActionException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.INVALID);
-                    assertThat(e.getMessage()).startsWith("namespace kube-system is not allowed");
+                    assertThat(en(e.text())).startsWith("Namespace kube-system is not allowed");
                 });
         assertThatThrownBy(() -> executor.preview(spec, OPERATOR)).isInstanceOf(ActionException.class);
         assertThatThrownBy(() -> executor.execute(new ActionSpec("kubernetes", "pods", "", "Bad_NS", "x", Map.of()), RunAs.bot()))
-                .hasMessageContaining("not a valid namespace name");
+                .satisfies(e -> assertThat(en(((ActionException) e).text())).contains("not a valid namespace name"));
         assertThatThrownBy(() -> executor.execute(spec("pods", "backend/../x", Map.of()), RunAs.bot()))
-                .hasMessageContaining("not a valid deployment name");
+                .satisfies(e -> assertThat(en(((ActionException) e).text())).contains("not a valid deployment name"));
         assertThatThrownBy(() -> executor.execute(new ActionSpec("kubernetes", "pods", "prod-eu", NS, "backend", Map.of()), RunAs.bot()))
-                .hasMessageContaining("cluster prod-eu is not configured");
+                .satisfies(e -> assertThat(en(((ActionException) e).text())).contains("Cluster prod-eu is not configured"));
         assertThat(server.getRequestCount()).isEqualTo(before);
     }
 
@@ -230,7 +246,7 @@ class KubernetesExecutorTest {
         assertThatThrownBy(() -> executor.execute(new ActionSpec("kubernetes", "delete-pod", "", NS, "redis-0", Map.of()), OPERATOR))
                 .isInstanceOfSatisfying(ActionException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN);
-                    assertThat(e.getMessage()).contains("impersonating warroom-operator (groups sre, after-sales-oncall)")
+                    assertThat(en(e.text())).contains("impersonating warroom-operator (groups sre, after-sales-oncall)")
                             .contains("cannot delete resource");
                 });
     }
@@ -243,15 +259,18 @@ class KubernetesExecutorTest {
 
         var preview = executor.preview(spec("scale", "backend", Map.of("replicas", "5")), OPERATOR);
 
-        assertThat(preview.change()).singleElement().satisfies(l -> assertThat(l.value()).isEqualTo("3 → 5"));
-        assertThat(preview.current()).extracting(l -> l.label() + ": " + l.value())
-                .contains("replicas: 3 (ready 3/3, updated 3, available 3)", "images: backend=reg/backend:1.8.3", "revision: 2");
-        assertThat(preview.dryRun()).isEqualTo("accepted by the API server as impersonating warroom-operator (groups sre, after-sales-oncall)");
+        assertThat(preview.change()).singleElement().satisfies(l -> assertThat(en(l.value())).isEqualTo("3 → 5"));
+        assertThat(preview.current()).extracting(l -> en(l.label()) + ": " + en(l.value()))
+                .contains("Replicas: 3 (ready 3/3, updated 3, available 3)", "Images: backend=reg/backend:1.8.3", "Revision: 2");
+        assertThat(en(preview.dryRun())).isEqualTo("Accepted by the API server as impersonating warroom-operator (groups sre, after-sales-oncall)");
         assertThat(preview.sandbox()).isFalse();
         var dryRun = requests().stream().filter(r -> r.getMethod().equals("PATCH")).toList();
         assertThat(dryRun).singleElement().satisfies(r -> {
             assertThat(r.getPath()).contains("dryRun=All");
-            assertThat(r.getUtf8Body()).isEqualTo("{\"spec\":{\"replicas\":5}}");
+            assertThat(r.getUtf8Body()).isEqualTo("[{\"op\":\"test\",\"path\":\"/metadata/uid\",\"value\":\""
+                    + client.apps().deployments().inNamespace(NS).withName("backend").get().getMetadata().getUid() + "\"},"
+                    + "{\"op\":\"test\",\"path\":\"/metadata/generation\",\"value\":1},"
+                    + "{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":5}]");
             assertThat(r.getHeader("Impersonate-User")).isEqualTo("warroom-operator");
         });
         assertThat(client.apps().deployments().inNamespace(NS).withName("backend").get().getSpec().getReplicas()).isEqualTo(3);
@@ -262,7 +281,7 @@ class KubernetesExecutorTest {
         server.expect().patch().withPath("/apis/apps/v1/namespaces/after-sales-prod/deployments/backend?dryRun=All")
                 .andReturn(403, new StatusBuilder().withCode(403).withMessage("cannot patch deployments").build()).once();
         var preview = executor.preview(spec("restart", "backend", Map.of()), OPERATOR);
-        assertThat(preview.dryRun()).startsWith("refused: forbidden").contains("impersonating warroom-operator");
+        assertThat(en(preview.dryRun())).startsWith("Refused: Kubernetes refused the dry run of restarting backend").contains("impersonating warroom-operator");
     }
 
     @Test
@@ -273,12 +292,12 @@ class KubernetesExecutorTest {
 
         ActionResult result = executor.execute(spec("pods", "backend", Map.of()), RunAs.bot());
 
-        assertThat(result.summary()).isEqualTo("backend in after-sales-prod: 2/3 pods ready, 1 need attention");
+        assertThat(en(result.summary())).isEqualTo("backend in after-sales-prod: 2/3 pods ready, 1 need attention");
         assertThat(result.body()).contains("NAME", "READY", "STATUS", "RESTARTS")
                 .containsPattern("backend-bbb-x1\\s+1/1\\s+Running\\s+0\\s+\\d+[smhd]\\s+node-1")
                 .containsPattern("backend-bbb-x3\\s+0/1\\s+CrashLoopBackOff\\s+7 \\(2m ago\\)")
                 .contains("backend-bbb-x3/backend last terminated: OOMKilled (exit 137)");
-        assertThat(result.lines()).extracting(l -> l.label()).contains("attention");
+        assertThat(result.lines()).extracting(l -> en(l.label())).contains("Needs attention");
     }
 
     @Test
@@ -296,9 +315,9 @@ class KubernetesExecutorTest {
                 Map.of("since", "1h", "tail", "50", "previous", "true", "container", "backend", "grep", "ERROR")), RunAs.bot());
 
         assertThat(result.body()).isEqualTo("2026-01-12T08:11:00Z ERROR publish failed: Connection refused (redis-0.redis:6379)");
-        assertThat(result.lines()).extracting(l -> l.label() + ": " + l.value())
-                .contains("lines: 1 matching \"ERROR\" of 4", "query: since 1h, tail 50, previous container, container backend, grep \"ERROR\"");
-        assertThat(result.summary()).isEqualTo("logs of pod backend-bbb-x1 in after-sales-prod: 1 lines");
+        assertThat(result.lines()).extracting(l -> en(l.label()) + ": " + en(l.value()))
+                .contains("Lines: 1 matching \"ERROR\" of 4", "Query: since 1h, tail 50, previous container, container backend, grep \"ERROR\"");
+        assertThat(en(result.summary())).isEqualTo("Logs of pod backend-bbb-x1 in after-sales-prod: 1 lines");
     }
 
     @Test
@@ -314,7 +333,7 @@ class KubernetesExecutorTest {
 
         assertThat(result.body().lines().toList()).containsExactlyInAnyOrder(
                 "[backend-bbb-x1] line from backend-bbb-x1", "[backend-bbb-x2] line from backend-bbb-x2");
-        assertThat(result.summary()).startsWith("logs of deployment backend (2 pods) in after-sales-prod");
+        assertThat(en(result.summary())).startsWith("Logs of deployment backend (2 pods) in after-sales-prod");
     }
 
     @Test
@@ -331,13 +350,13 @@ class KubernetesExecutorTest {
     @Test
     void rolloutStatusFollowsTheKubectlConditions() {
         var status = executor.execute(spec("rollout-status", "backend", Map.of()), RunAs.bot());
-        assertThat(status.summary()).isEqualTo("backend successfully rolled out");
+        assertThat(en(status.summary())).isEqualTo("backend: all replicas updated and available");
 
         client.apps().deployments().inNamespace(NS).withName("backend").editStatus(d -> {
             d.getStatus().setAvailableReplicas(2);
             return d;
         });
-        assertThat(executor.progress(spec("rollout-status", "backend", Map.of()), RunAs.bot()).orElseThrow().summary())
+        assertThat(en(executor.progress(spec("rollout-status", "backend", Map.of()), RunAs.bot()).orElseThrow().summary()))
                 .isEqualTo("backend: 2 of 3 updated replicas available");
 
         client.apps().deployments().inNamespace(NS).withName("backend").editStatus(d -> {
@@ -347,7 +366,7 @@ class KubernetesExecutorTest {
         });
         Progress failed = executor.progress(spec("restart", "backend", Map.of()), RunAs.bot()).orElseThrow();
         assertThat(failed.state()).isEqualTo(Progress.State.FAILED);
-        assertThat(failed.summary()).contains("progress deadline exceeded");
+        assertThat(en(failed.summary())).contains("progress deadline exceeded");
     }
 
     @Test
@@ -360,13 +379,13 @@ class KubernetesExecutorTest {
         clock.advance(Duration.ofMinutes(11));
         Progress p = slow.progress(spec, OPERATOR).orElseThrow();
         assertThat(p.state()).isEqualTo(Progress.State.FAILED);
-        assertThat(p.summary()).startsWith("rollout of backend did not complete within 10m");
+        assertThat(en(p.summary())).startsWith("The rollout of backend did not complete within 10m");
     }
 
     @Test
     void rolloutHistoryListsRevisionsWithImagesAndCauses() {
         ActionResult history = executor.execute(spec("rollout-history", "backend", Map.of()), RunAs.bot());
-        assertThat(history.summary()).isEqualTo("backend in after-sales-prod: 2 revisions, current 2");
+        assertThat(en(history.summary())).isEqualTo("backend in after-sales-prod: 2 revisions, current 2");
         assertThat(history.body()).isEqualTo("""
                 REVISION  IMAGES  CHANGE-CAUSE
                 2 (current)  backend=reg/backend:1.8.3  release 1.8.3
@@ -401,10 +420,10 @@ class KubernetesExecutorTest {
 
         ActionResult all = executor.execute(new ActionSpec("kubernetes", "cronjobs", "", NS, "", Map.of()), RunAs.bot());
 
-        assertThat(all.summary()).isEqualTo("1 CronJob in after-sales-prod");
+        assertThat(en(all.summary())).isEqualTo("CronJobs in after-sales-prod: 1");
         assertThat(all.lines()).singleElement().satisfies(l -> {
-            assertThat(l.label()).isEqualTo("pg-backup");
-            assertThat(l.value()).contains("schedule 0 2 * * *", "last success 14h ago", "latest job: Complete");
+            assertThat(en(l.label())).isEqualTo("pg-backup");
+            assertThat(en(l.value())).contains("schedule 0 2 * * *", "last success 14h ago", "latest job: Complete");
         });
         assertThat(all.body()).contains("pg-backup-29468160  Complete  started 14h ago (2026-01-11T18:00:02Z), took 6m");
         assertThatThrownBy(() -> executor.execute(new ActionSpec("kubernetes", "cronjobs", "", NS, "nightly", Map.of()), RunAs.bot()))

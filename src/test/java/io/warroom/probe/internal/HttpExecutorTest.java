@@ -16,6 +16,7 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.warroom.support.English;
 import org.junit.jupiter.api.Test;
 
 class HttpExecutorTest {
@@ -63,7 +64,7 @@ class HttpExecutorTest {
         assertThat(r.getHeader("X-Team")).isEqualTo("sre");
         assertThat(r.getHeader("Content-Type")).startsWith("application/json");
         assertThat(r.getBody().readUtf8()).isEqualTo("{\"reason\":\"Abuse detected\"}");
-        assertThat(result.summary()).matches("POST gateway /admin/api-keys/k-42/revoke → 200 OK in \\d+ ms");
+        assertThat(English.of(result.summary())).matches("POST gateway /admin/api-keys/k-42/revoke → 200 OK in \\d+ ms");
         assertThat(result.body()).isEqualTo("{\"id\":\"k-42\",\"status\":\"revoked\"}");
         assertThat(result.sandbox()).isFalse();
     }
@@ -71,10 +72,10 @@ class HttpExecutorTest {
     @Test
     void thePreviewShowsMethodUrlAndBodyAndSendsNothing() {
         var preview = executor.preview(request("POST", "/admin/ip-blocks", "{\"ip\":\"1.2.3.4\",\"ttl\":\"24h\"}"), RunAs.bot());
-        assertThat(preview.change()).extracting(l -> l.label() + ": " + l.value()).containsExactly(
-                "request: POST " + server.url("/api/v1").toString() + "/admin/ip-blocks",
-                "body: {\"ip\":\"1.2.3.4\",\"ttl\":\"24h\"}");
-        assertThat(preview.dryRun()).startsWith("no dry run");
+        assertThat(preview.change()).extracting(l -> English.of(l.label()) + ": " + English.of(l.value())).containsExactly(
+                "Request: POST " + server.url("/api/v1").toString() + "/admin/ip-blocks",
+                "Body: {\"ip\":\"1.2.3.4\",\"ttl\":\"24h\"}");
+        assertThat(English.of(preview.dryRun())).startsWith("No dry run");
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -87,7 +88,7 @@ class HttpExecutorTest {
             assertThatThrownBy(() -> executor.execute(request("POST", "/admin/ip-blocks", "{}"), RunAs.bot()))
                     .isInstanceOfSatisfying(ActionException.class, e -> {
                         assertThat(e.reason()).as("HTTP %s", code).isEqualTo(reason);
-                        assertThat(e.getMessage()).startsWith("gateway answered " + code).contains("nope " + code);
+                        assertThat(English.of(e.text())).startsWith("gateway answered " + code).contains("nope " + code);
                     });
         });
     }
@@ -107,7 +108,7 @@ class HttpExecutorTest {
         assertThatThrownBy(() -> executor.execute(request("GET", "/admin/state", null), RunAs.bot()))
                 .isInstanceOfSatisfying(ActionException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
-                    assertThat(e.getMessage()).isEqualTo("gateway did not answer within 500 ms (GET /admin/state)");
+                    assertThat(English.of(e.text())).isEqualTo("gateway did not answer within 500 ms (GET /admin/state)");
                 });
     }
 
@@ -125,11 +126,11 @@ class HttpExecutorTest {
         assertThatThrownBy(() -> executor.execute(request("POST", "/admin/ip-blocks", "{}"), RunAs.bot()))
                 .isInstanceOfSatisfying(ActionException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN);
-                    assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("sk-live-123").contains("token *** lacks scope");
+                    assertThat(English.of(e.text())).doesNotContain(TOKEN).doesNotContain("sk-live-123").contains("token *** lacks scope");
                 });
         server.enqueue(new MockResponse().setBody("{\"echo\":\"Authorization: Bearer " + TOKEN + "\"}"));
         var ok = executor.execute(request("GET", "/admin/state", null), RunAs.bot());
-        assertThat(ok.body() + ok.summary() + ok.lines()).doesNotContain(TOKEN);
+        assertThat(ok.body() + English.of(ok.summary()) + ok.lines().stream().map(l -> English.of(l.value())).toList()).doesNotContain(TOKEN);
         assertThat(new HttpProperties.Service("http://x", TOKEN, null, null).toString()).doesNotContain(TOKEN);
     }
 
@@ -148,14 +149,14 @@ class HttpExecutorTest {
     void probeReportsStatusAndLatencyOrFails() throws Exception {
         server.enqueue(new MockResponse().setBody("{\"status\":\"ok\"}"));
         var ok = executor.execute(new ActionSpec("http", "probe", "", "", "gateway", Map.of()), RunAs.bot());
-        assertThat(ok.summary()).matches("gateway is healthy: GET /health → 200 OK in \\d+ ms");
+        assertThat(English.of(ok.summary())).matches("gateway is healthy: GET /health → 200 OK in \\d+ ms");
         assertThat(server.takeRequest().getPath()).isEqualTo("/api/v1/health");
 
         server.enqueue(new MockResponse().setResponseCode(503).setBody("{\"status\":\"redis down\"}"));
         assertThatThrownBy(() -> executor.execute(new ActionSpec("http", "probe", "", "", "gateway", Map.of("path", "/ready")), RunAs.bot()))
                 .isInstanceOfSatisfying(ActionException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
-                    assertThat(e.getMessage()).startsWith("gateway is unhealthy: GET /ready answered 503").contains("redis down");
+                    assertThat(English.of(e.text())).startsWith("gateway is unhealthy: GET /ready answered 503").contains("redis down");
                 });
     }
 
@@ -172,9 +173,9 @@ class HttpExecutorTest {
                 "query.error-rate", "sum(rate(http_requests_total{status=~\"5..\"}[5m])) / sum(rate(http_requests_total[5m]))",
                 "query.p95", "histogram_quantile(0.95, sum by (le, pod) (rate(http_request_duration_seconds_bucket[5m])))")), RunAs.bot());
 
-        assertThat(result.lines()).extracting(l -> l.label() + " → " + l.value()).containsExactly(
+        assertThat(result.lines()).extracting(l -> English.of(l.label()) + " → " + English.of(l.value())).containsExactly(
                 "error-rate → 0.0004213", "p95{pod=\"backend-1\"} → 0.1823", "p95{pod=\"backend-2\"} → 1235");
-        assertThat(result.summary()).isEqualTo("Prometheus for backend: 3 values");
+        assertThat(English.of(result.summary())).isEqualTo("Prometheus for backend: 3 values");
         var first = server.takeRequest();
         assertThat(first.getRequestUrl().encodedPath()).isEqualTo("/prom/api/v1/query");
         assertThat(first.getRequestUrl().queryParameter("query")).startsWith("sum(rate(http_requests_total{status=~\"5..\"}[5m]))");
@@ -187,7 +188,7 @@ class HttpExecutorTest {
         assertThatThrownBy(() -> executor.execute(new ActionSpec("http", "prometheus", "", "", "", Map.of("query.x", "sum(")), RunAs.bot()))
                 .isInstanceOfSatisfying(ActionException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.INVALID);
-                    assertThat(e.getMessage()).isEqualTo("Prometheus rejected query x: 1:5: parse error: unexpected end of input");
+                    assertThat(English.of(e.text())).isEqualTo("Prometheus rejected query x: 1:5: parse error: unexpected end of input");
                 });
         assertThatThrownBy(() -> executor.execute(new ActionSpec("http", "prometheus", "", "", "", Map.of()), RunAs.bot()))
                 .isInstanceOfSatisfying(ActionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));

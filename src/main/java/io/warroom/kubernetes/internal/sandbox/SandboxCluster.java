@@ -10,7 +10,8 @@ import io.fabric8.mockwebserver.ServerResponse;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -42,12 +43,7 @@ public final class SandboxCluster implements AutoCloseable {
 
     /** Starts the server, seeds it and starts the controller (ticking every {@code tick}, acting after {@code delay}). */
     public static SandboxCluster start(Clock clock, Duration tick, Duration delay) {
-        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        var dispatcher = new SandboxDispatcher(new KubernetesMixedDispatcher(responses), new SandboxLogs(clock));
-        // Serialization mapper of the mock web server, as fabric8's own JUnit extension builds it
-        var server = new KubernetesMockServer(new Context(io.fabric8.kubernetes.client.utils.Serialization.jsonMapper()),
-                new MockWebServer(), responses, dispatcher, false);
-        server.init(InetAddress.getLoopbackAddress(), 0);
+        KubernetesMockServer server = server(new SandboxLogs(clock));
         NamespacedKubernetesClient client = server.createClient();
         try {
             new SandboxSeed(client, clock).seed();
@@ -76,6 +72,39 @@ public final class SandboxCluster implements AutoCloseable {
         return start(clock, Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
+    /**
+     * fabric8's mock API server in CRUD mode with nothing in it and no controller, answering changes as a real
+     * API server does (dry runs are not stored, a failed JSON patch {@code test} is a 422), and honouring
+     * expectations set with {@link #server()}{@code .expect()}. For tests that bring their own objects.
+     */
+    public static SandboxCluster empty() {
+        KubernetesMockServer server = server(null);
+        return new SandboxCluster(server, server.createClient(), null);
+    }
+
+    private static KubernetesMockServer server(SandboxLogs logs) {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new java.util.concurrent.ConcurrentHashMap<>();
+        var dispatcher = new SandboxDispatcher(new KubernetesMixedDispatcher(responses), logs, r -> {
+            Queue<ServerResponse> scripted;
+            try {
+                scripted = responses.get(new SimpleRequest(HttpMethod.valueOf(r.getMethod()), r.getPath()));
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            return scripted != null && !scripted.isEmpty();
+        });
+        // Serialization mapper of the mock web server, as fabric8's own JUnit extension builds it
+        var server = new KubernetesMockServer(new Context(io.fabric8.kubernetes.client.utils.Serialization.jsonMapper()),
+                new MockWebServer(), responses, dispatcher, false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        return server;
+    }
+
+    /** The mock server itself, for tests: expectations, recorded requests. */
+    public KubernetesMockServer server() {
+        return server;
+    }
+
     public NamespacedKubernetesClient client() {
         return client;
     }
@@ -86,11 +115,13 @@ public final class SandboxCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
-        try {
-            ticker.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (ticker != null) {
+            ticker.shutdownNow();
+            try {
+                ticker.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         client.close();
         server.destroy();

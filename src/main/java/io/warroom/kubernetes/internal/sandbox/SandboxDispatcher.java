@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Pod logs for the sandbox: the CRUD store cannot serve {@code pods/{name}/log}, and fixed expectations
  * would need one exact path per combination of since/tail/previous. This answers any combination from
- * {@link SandboxLogs} for pods that exist; everything else goes to fabric8's CRUD dispatcher.
+ * {@link SandboxLogs} for pods that exist (or none, for a cluster without them); changes go through
+ * {@link PatchSemantics}, everything else to fabric8's CRUD dispatcher.
  */
 final class SandboxDispatcher extends Dispatcher {
 
@@ -24,17 +25,19 @@ final class SandboxDispatcher extends Dispatcher {
 
     private final Dispatcher crud;
     private final SandboxLogs logs;
+    private final PatchSemantics patches;
 
-    SandboxDispatcher(Dispatcher crud, SandboxLogs logs) {
+    SandboxDispatcher(Dispatcher crud, SandboxLogs logs, java.util.function.Predicate<RecordedRequest> scripted) {
         this.crud = crud;
         this.logs = logs;
+        this.patches = new PatchSemantics(crud, scripted);
     }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         Matcher m = LOG.matcher(request.getPath());
-        if (!"GET".equals(request.getMethod()) || !m.matches()) {
-            return crud.dispatch(request);
+        if (!"GET".equals(request.getMethod()) || !m.matches() || logs == null) {
+            return patches.dispatch(request);
         }
         String ns = m.group(1);
         String pod = m.group(2);
@@ -57,7 +60,7 @@ final class SandboxDispatcher extends Dispatcher {
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(result.text());
     }
 
-    private static MockResponse status(int code, String reason, String message) {
+    static MockResponse status(int code, String reason, String message) {
         String body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":"
                 + io.fabric8.kubernetes.client.utils.Serialization.asJson(message) + ",\"reason\":\"" + reason + "\",\"code\":" + code + "}";
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);

@@ -114,6 +114,12 @@ class CatalogLoaderTest {
             }
 
             @Override
+            public java.util.Set<String> parameters(String operation) {
+                return java.util.Set.of("method", "path", "body", "state", "query.", "since", "tail", "previous", "grep", "container",
+                        "replicas", "image");
+            }
+
+            @Override
             public io.warroom.action.Preview preview(io.warroom.action.ActionSpec spec, io.warroom.action.RunAs runAs) {
                 throw new UnsupportedOperationException();
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.warroom.support.English;
 import org.junit.jupiter.api.Test;
 
 class SandboxClusterTest {
@@ -43,7 +44,7 @@ class SandboxClusterTest {
     void podsOfBackendAnswerFromTheSeededSandbox() {
         var result = executor.execute(spec(NS, "pods", "backend", Map.of()), RunAs.bot());
         assertThat(result.sandbox()).isTrue();
-        assertThat(result.summary()).startsWith("backend in after-sales-prod: ").endsWith("(sandbox)");
+        assertThat(English.of(result.summary())).startsWith("backend in after-sales-prod: ").endsWith("(sandbox)");
         assertThat(result.body().lines().filter(l -> l.startsWith("backend-"))).hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(l -> assertThat(l).contains("Running"));
     }
@@ -72,45 +73,45 @@ class SandboxClusterTest {
         var spec = spec("gateway", "scale", "worker", Map.of("replicas", "4"));
         var preview = executor.preview(spec, OPERATOR);
         assertThat(preview.sandbox()).isTrue();
-        assertThat(preview.dryRun()).isEqualTo("not available in the sandbox");
-        assertThat(preview.change()).singleElement().satisfies(l -> assertThat(l.value()).isEqualTo("2 → 4"));
+        assertThat(English.of(preview.dryRun())).isEqualTo("Accepted by the API server as impersonating warroom-operator (groups sre)");
+        assertThat(preview.change()).singleElement().satisfies(l -> assertThat(English.of(l.value())).isEqualTo("2 → 4"));
         assertThat(sandbox.client().apps().deployments().inNamespace("gateway").withName("worker").get().getSpec().getReplicas()).isEqualTo(2);
 
         var result = executor.execute(spec, OPERATOR);
         assertThat(result.sandbox()).isTrue();
         assertThat(result.followable()).isTrue();
-        assertThat(result.summary()).isEqualTo("scaled worker in gateway: replicas 2 → 4 (sandbox)");
+        assertThat(English.of(result.summary())).isEqualTo("Scaled worker in gateway: replicas 2 → 4 (sandbox)");
         assertThat(executor.progress(spec, OPERATOR).orElseThrow().state()).isEqualTo(Progress.State.IN_PROGRESS);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(executor.progress(spec, OPERATOR).orElseThrow().state()).isEqualTo(Progress.State.COMPLETE));
         var pods = executor.execute(spec("gateway", "pods", "worker", Map.of()), RunAs.bot());
-        assertThat(pods.summary()).startsWith("worker in gateway: 4/4 pods ready");
+        assertThat(English.of(pods.summary())).startsWith("worker in gateway: 4/4 pods ready");
     }
 
     @Test
     void rollbackReturnsToRevisionOneAndBecomesRevisionThree() {
         var spec = spec(NS, "undo", "backend", Map.of());
         assertThat(executor.preview(spec, OPERATOR).change()).singleElement().satisfies(l ->
-                assertThat(l.value()).isEqualTo("to revision 1 (image backend=registry.after-sales.example/after-sales/backend:1.8.2)"));
+                assertThat(English.of(l.value())).isEqualTo("to revision 1 (image backend=registry.after-sales.example/after-sales/backend:1.8.2)"));
         executor.execute(spec, OPERATOR);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(executor.progress(spec, OPERATOR).orElseThrow().state()).isEqualTo(Progress.State.COMPLETE));
         var history = executor.execute(spec(NS, "rollout-history", "backend", Map.of()), RunAs.bot());
         assertThat(history.body()).contains("3 (current)  backend=registry.after-sales.example/after-sales/backend:1.8.2");
         var pods = executor.execute(spec(NS, "pods", "backend", Map.of()), RunAs.bot());
-        assertThat(pods.lines()).anySatisfy(l -> assertThat(l.value()).isEqualTo("backend=registry.after-sales.example/after-sales/backend:1.8.2"));
+        assertThat(pods.lines()).anySatisfy(l -> assertThat(English.of(l.value())).isEqualTo("backend=registry.after-sales.example/after-sales/backend:1.8.2"));
     }
 
     @Test
     void deletedRedisComesBackAndBackupStatusShowsTheLastJobs() {
         var delete = executor.execute(spec(NS, "delete-pod", "redis-0", Map.of()), OPERATOR);
-        assertThat(delete.summary()).contains("recreated by its StatefulSet redis").endsWith("(sandbox)");
+        assertThat(English.of(delete.summary())).contains("recreated by its StatefulSet redis").endsWith("(sandbox)");
         await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.client().pods().inNamespace(NS).withName("redis-0").get() != null);
 
         var backups = executor.execute(spec(NS, "cronjobs", "", Map.of()), RunAs.bot());
-        assertThat(backups.summary()).isEqualTo("1 CronJob in after-sales-prod (sandbox)");
-        assertThat(backups.lines()).singleElement().satisfies(l -> assertThat(l.value()).contains("schedule 0 2 * * *", "latest job: Complete"));
+        assertThat(English.of(backups.summary())).isEqualTo("CronJobs in after-sales-prod: 1 (sandbox)");
+        assertThat(backups.lines()).singleElement().satisfies(l -> assertThat(English.of(l.value())).contains("schedule 0 2 * * *", "latest job: Complete"));
         assertThat(backups.body()).contains("Failed (BackoffLimitExceeded)");
     }
 }
