@@ -44,7 +44,7 @@ public class TestExecutor implements ActionExecutor {
     public Set<String> parameters(String operation) {
         return switch (operation) {
             case "scale" -> Set.of("replicas");
-            case "revoke" -> Set.of("path");
+            case "revoke" -> Set.of("path", "body");
             default -> Set.of();
         };
     }

@@ -1,23 +1,17 @@
 package io.warroom.approval.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.warroom.action.RunAs;
 import io.warroom.shared.ConfigurationProblem;
-import java.io.IOException;
-import java.io.InputStream;
+import io.warroom.shared.Durations;
+import io.warroom.shared.YamlFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
 
-/** Reads and validates approval policies; mistakes stop start-up naming the file and policy. */
+/** Reads and validates approval policies; mistakes stop start-up naming the file, the line and the policy. */
 class PolicyLoader {
 
     /**
@@ -25,28 +19,21 @@ class PolicyLoader {
      * update an incident) and manage (change the on-call roster) are actions with no second person.
      */
     private static final Set<String> RISKS = Set.of("read", "change", "dangerous", "respond", "manage");
-    private static final Pattern TTL = Pattern.compile("(\\d{1,4})(s|m|h)");
-
-    private final ObjectMapper yaml = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
     List<Policy> load(List<Resource> files) {
         List<Policy> result = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Resource file : files) {
-            PolicyFile parsed;
-            try (InputStream in = file.getInputStream()) {
-                parsed = yaml.readValue(in, PolicyFile.class);
-            } catch (UnrecognizedPropertyException e) {
-                throw new ConfigurationProblem("Policies " + file.getFilename() + ":" + e.getLocation().getLineNr()
-                        + ": unknown key '" + e.getPropertyName() + "'");
-            } catch (IOException e) {
-                throw new ConfigurationProblem("Policies " + file.getFilename() + ": "
-                        + e.getMessage().lines().findFirst().orElse("unreadable"));
-            }
-            if (parsed == null || parsed.policies() == null) {
+            var parsed = YamlFiles.parse(file, PolicyFile.class, "Policies");
+            if (parsed.value() == null || parsed.value().policies() == null) {
                 continue;
             }
-            for (var spec : parsed.policies()) {
+            var specs = parsed.value().policies();
+            for (int i = 0; i < specs.size(); i++) {
+                var spec = specs.get(i);
+                String where = parsed.where("/policies/" + i);
+                if (spec == null) {
+                    throw new ConfigurationProblem("Policies " + where + ": an empty entry");
+                }
                 try {
                     Policy p = validate(spec);
                     if (!ids.add(p.id())) {
@@ -54,7 +41,7 @@ class PolicyLoader {
                     }
                     result.add(p);
                 } catch (IllegalArgumentException e) {
-                    throw new ConfigurationProblem("Policies " + file.getFilename() + " (" + spec.id() + "): " + e.getMessage());
+                    throw new ConfigurationProblem("Policies " + where + " (" + spec.id() + "): " + e.getMessage());
                 }
             }
         }
@@ -92,14 +79,7 @@ class PolicyLoader {
     }
 
     private static Duration ttl(String s) {
-        Matcher m = TTL.matcher(s);
-        require(m.matches(), "ttl '" + s + "' must look like 15m, 30s or 1h");
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        return Durations.parse(s).orElseThrow(() -> new IllegalArgumentException("ttl '" + s + "' must look like 15m, 1h30m or PT15M"));
     }
 
     private static List<String> list(List<String> l) {

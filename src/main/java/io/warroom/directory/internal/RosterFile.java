@@ -1,6 +1,5 @@
 package io.warroom.directory.internal;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
@@ -14,10 +13,10 @@ record RosterFile(String timezone, List<PersonSpec> people, List<RotationSpec> r
     }
 
     /**
-     * A role handed round {@code members} every {@code length}, counted from {@code start}; on duty only
-     * inside the {@code active} windows.
+     * A role handed round {@code members} every {@code length} ({@code 7d}, {@code 12h}, {@code P7D}), counted
+     * from {@code start}; on duty only inside the {@code active} windows.
      */
-    record RotationSpec(String role, List<String> members, LocalDateTime start, Duration length,
+    record RotationSpec(String role, List<String> members, LocalDateTime start, String length,
                         List<WindowSpec> active) {
     }
 

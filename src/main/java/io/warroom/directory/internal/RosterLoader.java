@@ -1,11 +1,8 @@
 package io.warroom.directory.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.InputStream;
+import io.warroom.shared.Durations;
+import io.warroom.shared.YamlFiles;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,11 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RosterLoader {
 
-    private final ObjectMapper yaml = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .findAndAddModules()
-            .build();
-
     private final ZoneId defaultZone;
 
     RosterLoader(@org.springframework.beans.factory.annotation.Value("${warroom.timezone:UTC}") String defaultZone) {
@@ -32,19 +24,27 @@ class RosterLoader {
     }
 
     Roster load(Resource resource) {
-        RosterFile file;
-        try (InputStream in = resource.getInputStream()) {
-            file = yaml.readValue(in, RosterFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new RosterException(resource, "unknown key '" + e.getPropertyName() + "' at line "
-                    + e.getLocation().getLineNr());
-        } catch (IOException e) {
-            throw new RosterException(resource, e.getMessage().lines().findFirst().orElse("unreadable"));
-        }
+        var parsed = YamlFiles.parse(resource, RosterFile.class, "Roster");
         try {
-            return validate(file);
+            return validate(parsed.value());
+        } catch (Misplaced e) {
+            throw new RosterException(parsed.where(e.path()), e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new RosterException(resource, e.getMessage());
+            throw new RosterException(parsed.file(), e.getMessage());
+        }
+    }
+
+    /** A mistake in one entry of the file, so the problem names its line ({@code /rotations/1}). */
+    private static final class Misplaced extends IllegalArgumentException {
+        private final String path;
+
+        Misplaced(String path, String message) {
+            super(message);
+            this.path = path;
+        }
+
+        String path() {
+            return path;
         }
     }
 
@@ -59,41 +59,62 @@ class RosterLoader {
         try {
             zone = f.timezone() == null ? defaultZone : ZoneId.of(f.timezone());
         } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("unknown timezone '" + f.timezone() + "' (use a name like Asia/Shanghai)");
+            throw new Misplaced("/timezone", "unknown timezone '" + f.timezone() + "' (use a name like Asia/Shanghai)");
         }
         Map<String, io.warroom.directory.Person> people = new LinkedHashMap<>();
         Set<String> identities = new HashSet<>();
-        for (var p : f.people()) {
-            require(p.id() != null && p.id().matches("[a-z0-9][a-z0-9._-]*"), "person id '" + p.id()
+        for (int i = 0; i < f.people().size(); i++) {
+            var p = f.people().get(i);
+            if (p == null) {
+                throw new Misplaced("/people/" + i, "an empty entry");
+            }
+            String at = "/people/" + i;
+            requireAt(at, p.id() != null && p.id().matches("[a-z0-9][a-z0-9._-]*"), "person id '" + p.id()
                     + "' must be lowercase letters, digits, '.', '_' or '-'");
-            require(people.put(p.id(), new io.warroom.directory.Person(p.id(), p.name() == null ? p.id() : p.name(),
+            requireAt(at, people.put(p.id(), new io.warroom.directory.Person(p.id(), p.name() == null ? p.id() : p.name(),
                     p.email(), p.phone(), p.slack(), p.feishu(), p.groups(), p.roles())) == null,
                     "person '" + p.id() + "' is listed twice");
             // One platform identity must never resolve to two people, or four-eyes checks could be fooled.
             for (String identity : new String[] {"slack:" + p.slack(), "feishu:" + p.feishu()}) {
-                require(identity.endsWith(":null") || identities.add(identity),
+                requireAt(at, identity.endsWith(":null") || identities.add(identity),
                         "identity " + identity + " belongs to two people");
             }
         }
         List<Rotation> rotations = new ArrayList<>();
-        for (var r : nonNull(f.rotations())) {
-            require(r.role() != null, "a rotation has no role");
-            require(r.members() != null && !r.members().isEmpty(), "rotation '" + r.role() + "' has no members");
-            r.members().forEach(m -> require(people.containsKey(m), "rotation '" + r.role() + "' names unknown person '" + m + "'"));
-            require(r.start() != null, "rotation '" + r.role() + "' has no start");
-            require(r.length() != null && !r.length().isNegative() && !r.length().isZero(),
-                    "rotation '" + r.role() + "' needs a positive length such as P7D");
-            var windows = r.active() == null || r.active().isEmpty()
-                    ? List.of(DutyWindow.parse("ALL", java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT))
-                    : r.active().stream().map(w -> DutyWindow.parse(w.days(), w.from(), w.to())).toList();
-            rotations.add(new Rotation(r.role(), List.copyOf(r.members()), r.start(), r.length(), windows));
+        var rotationSpecs = nonNull(f.rotations());
+        for (int i = 0; i < rotationSpecs.size(); i++) {
+            var r = rotationSpecs.get(i);
+            String at = "/rotations/" + i;
+            requireAt(at, r != null, "an empty entry");
+            requireAt(at, r.role() != null, "a rotation has no role");
+            requireAt(at, r.members() != null && !r.members().isEmpty(), "rotation '" + r.role() + "' has no members");
+            r.members().forEach(m -> requireAt(at, people.containsKey(m), "rotation '" + r.role() + "' names unknown person '" + m + "'"));
+            requireAt(at, r.start() != null, "rotation '" + r.role() + "' has no start");
+            Duration length = r.length() == null ? null : Durations.parse(r.length()).orElse(null);
+            requireAt(at + "/length", length != null && !length.isNegative() && !length.isZero(),
+                    "rotation '" + r.role() + "' needs a positive length such as 7d, 12h or P7D");
+            List<DutyWindow> windows;
+            try {
+                windows = r.active() == null || r.active().isEmpty()
+                        ? List.of(DutyWindow.parse("ALL", java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT))
+                        : r.active().stream().map(w -> DutyWindow.parse(w.days(), w.from(), w.to())).toList();
+            } catch (Misplaced e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new Misplaced(at + "/active", e.getMessage());
+            }
+            rotations.add(new Rotation(r.role(), List.copyOf(r.members()), r.start(), length, windows));
         }
         List<Roster.Override> overrides = new ArrayList<>();
-        for (var o : nonNull(f.overrides())) {
-            require(people.containsKey(o.person()), "override names unknown person '" + o.person() + "'");
-            require(rotations.stream().anyMatch(r -> r.role().equals(o.role())),
+        var overrideSpecs = nonNull(f.overrides());
+        for (int i = 0; i < overrideSpecs.size(); i++) {
+            var o = overrideSpecs.get(i);
+            String at = "/overrides/" + i;
+            requireAt(at, o != null, "an empty entry");
+            requireAt(at, people.containsKey(o.person()), "override names unknown person '" + o.person() + "'");
+            requireAt(at, rotations.stream().anyMatch(r -> r.role().equals(o.role())),
                     "override for '" + o.role() + "', which no rotation covers");
-            require(o.from() != null && o.to() != null && o.from().isBefore(o.to()),
+            requireAt(at, o.from() != null && o.to() != null && o.from().isBefore(o.to()),
                     "override for '" + o.person() + "' needs from < to");
             overrides.add(new Roster.Override(o.role(), o.person(), o.from(), o.to()));
         }
@@ -104,16 +125,16 @@ class RosterLoader {
         return list == null ? List.of() : list;
     }
 
-    private static void require(boolean ok, String message) {
+    private static void requireAt(String path, boolean ok, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw new Misplaced(path, message);
         }
     }
 
-    /** A roster problem, phrased for the operator. */
+    /** A roster problem, phrased for the operator: {@code Roster roster.yaml:12: ...}. */
     static class RosterException extends io.warroom.shared.ConfigurationProblem {
-        RosterException(Resource resource, String problem) {
-            super("Roster " + resource.getDescription() + ": " + problem);
+        RosterException(String where, String problem) {
+            super("Roster " + where + ": " + problem);
         }
     }
 }

@@ -74,11 +74,46 @@ class SlackEndpointServlet extends SlackAppServlet {
             Response slackResponse = app.run(slackRequest);
             adapter.writeResponse(resp, slackResponse);
         } catch (Exception e) {
+            if (malformed(e)) {
+                // Signed, but its JSON is not what Slack sends (a field of the wrong type): a retry will not help.
+                reject(resp, 400, "malformed");
+                return;
+            }
             log.error("Slack request failed: {}", e.toString(), e);
             resp.setStatus(500);
             resp.setContentType("application/json");
             resp.getWriter().write("{\"error\":\"internal error\"}");
         }
+    }
+
+    /** The body could not be decoded: a decoding exception, or any failure thrown from inside Bolt's JSON decoders. */
+    private static boolean malformed(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof com.google.gson.JsonParseException || t instanceof MalformedRequest || thrownByDecoder(t)
+                    || refusedByChatModel(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The platform-neutral model ({@code Actor}, {@code Conversation}) refuses a request without a user or channel. */
+    private static boolean refusedByChatModel(Throwable t) {
+        StackTraceElement[] frames = t.getStackTrace();
+        return t instanceof IllegalArgumentException && frames.length > 0 && frames[0].getClassName().startsWith("io.warroom.chat.");
+    }
+
+    private static boolean thrownByDecoder(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.startsWith("io.warroom.")) {
+                return false;
+            }
+            if (c.startsWith("com.google.gson.") || c.startsWith("com.slack.api.util.json.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void reject(HttpServletResponse resp, int status, String reason) throws IOException {

@@ -30,6 +30,9 @@ class SlashCommandListener implements SlackListener {
     public void register(App app) {
         app.command(properties.command(), (req, ctx) -> {
             var payload = req.getPayload();
+            if (blank(payload.getChannelId()) || blank(payload.getUserId())) {
+                throw new MalformedRequest("a slash command without channel_id or user_id");
+            }
             Conversation where = Conversation.of(Platform.SLACK, payload.getChannelId());
             Actor actor = new Actor(Platform.SLACK, payload.getUserId(), payload.getUserName());
             InboundCommand command = new InboundCommand(where, actor, payload.getText(), payload.getTriggerId());
@@ -37,5 +40,9 @@ class SlashCommandListener implements SlackListener {
             inbox.accept(command);
             return ctx.ack();
         });
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

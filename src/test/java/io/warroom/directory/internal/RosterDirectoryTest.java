@@ -92,7 +92,7 @@ class RosterDirectoryTest {
     @Test
     void mistakesAreReportedWithWhatToFix() {
         assertThatThrownBy(() -> load("people: [{id: a, colour: red}]"))
-                .hasMessageContaining("unknown key 'colour'").hasMessageContaining("line 1");
+                .hasMessageContaining(":1: unknown key 'colour'");
         assertThatThrownBy(() -> load("people: [{id: a}, {id: a}]")).hasMessageContaining("'a' is listed twice");
         assertThatThrownBy(() -> load("people: [{id: a, slack: U1}, {id: b, slack: U1}]"))
                 .hasMessageContaining("slack:U1 belongs to two people");
@@ -109,7 +109,44 @@ class RosterDirectoryTest {
         assertThatThrownBy(() -> load("timezone: Mars/Base\npeople: [{id: a}]")).hasMessageContaining("unknown timezone 'Mars/Base'");
     }
 
+    @Test
+    void mistakesBelowTheFirstLineNameTheirLine() {
+        String roster = """
+                timezone: Asia/Shanghai
+                people:
+                  - id: zhang.san
+                    name: Zhang San
+                  - id: li.si
+                    name: Li Si
+                    phone: "+86 138"
+                    feishu: ou_1
+                rotations:
+                  - role: oncall-primary
+                    members: [zhang.san, li.si]
+                    start: 2026-01-05T09:00
+                    length: 7d
+                """;
+        assertThat(load(roster).onDuty(at("2026-01-13T12:00")).get(0).person().id()).isEqualTo("li.si");
+        assertThatThrownBy(() -> load(roster.replace("    feishu: ou_1\n", "    feishu: ou_1\n    lark: ou_2\n")))
+                .hasMessageStartingWith("Roster roster.yaml:9: unknown key 'lark'");
+        assertThatThrownBy(() -> load(roster.replace("length: 7d", "length: a week")))
+                .hasMessage("Roster roster.yaml:13: rotation 'oncall-primary' needs a positive length such as 7d, 12h or P7D");
+        assertThatThrownBy(() -> load(roster.replace("[zhang.san, li.si]", "[zhang.san, wang.wu]")))
+                .hasMessage("Roster roster.yaml:10: rotation 'oncall-primary' names unknown person 'wang.wu'");
+        assertThatThrownBy(() -> load(roster.replace("start: 2026-01-05T09:00", "start: next monday")))
+                .hasMessageStartingWith("Roster roster.yaml:12: 'start': ");
+        assertThatThrownBy(() -> load(roster.replace("  - id: li.si", "  - id: zhang.san")))
+                .hasMessage("Roster roster.yaml:5: person 'zhang.san' is listed twice");
+        assertThat(load(roster.replace("length: 7d", "length: P7D")).onDuty(at("2026-01-13T12:00")).get(0).person().id())
+                .as("ISO-8601 still reads").isEqualTo("li.si");
+    }
+
     private static RosterDirectory load(String yaml) {
-        return new RosterDirectory(new RosterLoader("Asia/Shanghai"), new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+        return new RosterDirectory(new RosterLoader("Asia/Shanghai"), new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "roster.yaml";
+            }
+        });
     }
 }

@@ -1,17 +1,9 @@
 package io.warroom.command.internal.catalog;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.warroom.action.ActionExecutors;
 import io.warroom.shared.ConfigurationProblem;
-import java.io.IOException;
-import java.io.InputStream;
+import io.warroom.shared.Durations;
+import io.warroom.shared.YamlFiles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +16,8 @@ import org.springframework.core.io.Resource;
 
 /**
  * Reads catalog files and validates every entry; the first mistake stops start-up with file, line and
- * reason. Examples in the catalog are parsed here, so a wrong example is a start-up error too.
+ * reason. Examples in the catalog are parsed here, so a wrong example is a start-up error too, and every
+ * action parameter must be one its executor declares.
  */
 public class CatalogLoader {
 
@@ -32,9 +25,6 @@ public class CatalogLoader {
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern PARAM_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
-    private final ObjectMapper yaml = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
     private final ActionExecutors executors;
 
     public CatalogLoader(ActionExecutors executors) {
@@ -46,13 +36,22 @@ public class CatalogLoader {
         Set<String> ids = new HashSet<>();
         Set<String> phrases = new HashSet<>();
         for (Resource file : files) {
-            for (var located : read(file)) {
-                String where = file.getFilename() + ":" + located.line();
+            var parsed = YamlFiles.parse(file, CatalogFile.class, "Catalog");
+            List<CommandSpec> specs = parsed.value() == null || parsed.value().commands() == null ? List.of() : parsed.value().commands();
+            for (int i = 0; i < specs.size(); i++) {
+                CommandSpec spec = specs.get(i);
+                String entry = "/commands/" + i;
+                if (spec == null) {
+                    throw problem(parsed.where(entry), null, "an empty entry");
+                }
+                String where = parsed.where(entry);
                 CatalogCommand c;
                 try {
-                    c = validate(located.spec(), where);
+                    c = validate(spec, where);
+                } catch (Misplaced e) {
+                    throw problem(parsed.where(entry + e.path()), spec.id(), e.getMessage());
                 } catch (IllegalArgumentException | ParamException e) {
-                    throw problem(where, located.spec().id(), e.getMessage());
+                    throw problem(where, spec.id(), e.getMessage());
                 }
                 if (!ids.add(c.id())) {
                     throw problem(where, c.id(), "duplicate id");
@@ -66,46 +65,22 @@ public class CatalogLoader {
         return List.copyOf(all);
     }
 
-    private record Located(CommandSpec spec, int line) {
+    /** {@code commands/*.yaml} as written. */
+    record CatalogFile(List<CommandSpec> commands) {
     }
 
-    private List<Located> read(Resource file) {
-        List<Located> result = new ArrayList<>();
-        String text;
-        try (InputStream in = file.getInputStream()) {
-            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw problem(file.getFilename(), null, "unreadable: " + e.getMessage());
+    /** A mistake at a place inside the entry (a JSON pointer below it), so the problem names that line. */
+    static final class Misplaced extends IllegalArgumentException {
+        private final String path;
+
+        Misplaced(String path, String message) {
+            super(message);
+            this.path = path;
         }
-        int entryLine = 1;
-        try (JsonParser p = yaml.getFactory().createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw problem(file.getFilename() + ":1", null, "expected a mapping with 'commands:'");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                if (!field.equals("commands")) {
-                    throw problem(file.getFilename() + ":" + p.currentLocation().getLineNr(), null,
-                            "unknown top-level key '" + field + "' (only 'commands')");
-                }
-                if (p.nextToken() != JsonToken.START_ARRAY) {
-                    throw problem(file.getFilename() + ":" + p.currentLocation().getLineNr(), null, "'commands' must be a list");
-                }
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    entryLine = p.currentLocation().getLineNr();
-                    result.add(new Located(yaml.readValue(p, CommandSpec.class), entryLine));
-                }
-            }
-        } catch (UnrecognizedPropertyException e) {
-            // Records are bound after the whole entry is read, so the parser is past the key: find its line.
-            int line = lineOfKey(text, e.getPropertyName(), entryLine);
-            throw problem(file.getFilename() + ":" + line, null, "unknown key '" + e.getPropertyName() + "'");
-        } catch (MismatchedInputException e) {
-            throw problem(file.getFilename() + ":" + line(e.getLocation()), null, e.getOriginalMessage());
-        } catch (IOException e) {
-            throw problem(file.getFilename(), null, e.getMessage().lines().findFirst().orElse("unreadable"));
+
+        String path() {
+            return path;
         }
-        return result;
     }
 
     private CatalogCommand validate(CommandSpec s, String where) {
@@ -119,12 +94,18 @@ public class CatalogLoader {
         List<Param> params = new ArrayList<>();
         Set<String> outputs = new HashSet<>();
         Set<String> flags = new HashSet<>();
-        for (var ps : s.params() == null ? List.<CommandSpec.ParamSpec>of() : s.params()) {
-            Param p = param(ps);
-            for (String out : p.outputs()) {
-                require(outputs.add(out), "parameter '" + out + "' is declared twice");
+        List<CommandSpec.ParamSpec> specs = s.params() == null ? List.of() : s.params();
+        for (int i = 0; i < specs.size(); i++) {
+            Param p;
+            try {
+                p = param(specs.get(i));
+                for (String out : p.outputs()) {
+                    require(outputs.add(out), "parameter '" + out + "' is declared twice");
+                }
+                p.flags().forEach(f -> require(flags.add(f), "option " + f + " is declared twice"));
+            } catch (IllegalArgumentException | ParamException e) {
+                throw new Misplaced("/params/" + i, e.getMessage());
             }
-            p.flags().forEach(f -> require(flags.add(f), "option " + f + " is declared twice"));
             params.add(p);
         }
         var a = s.action();
@@ -136,15 +117,38 @@ public class CatalogLoader {
         checkPlaceholders(outputs, a.cluster(), a.namespace(), a.target());
         if (a.parameters() != null) {
             a.parameters().values().forEach(v -> checkPlaceholders(outputs, v));
+            // A misspelt parameter (lines: for tail:) would otherwise be silently ignored by the executor.
+            for (String name : a.parameters().keySet()) {
+                if (!takes(executor.parameters(a.operation()), name)) {
+                    throw new Misplaced("/action/parameters/" + name, "executor '" + a.executor() + "' operation '" + a.operation()
+                            + "' takes no parameter '" + name + "' (it takes: " + describe(executor.parameters(a.operation())) + ")");
+                }
+            }
+        }
+        if (a.body() != null && !takes(executor.parameters(a.operation()), "body")) {
+            throw new Misplaced("/action/body", "executor '" + a.executor() + "' operation '" + a.operation() + "' takes no body");
         }
         checkBodyPlaceholders(outputs, a.body());
         var command = new CatalogCommand(s.id(), List.copyOf(s.words()), s.usage().strip(), Map.copyOf(s.description()),
                 s.runbook(), risk, s.policy(), List.copyOf(params), a, a.body(), where);
         require(s.examples() != null && !s.examples().isEmpty(), "at least one example is required");
-        for (var ex : s.examples()) {
-            checkExample(command, ex);
+        for (int i = 0; i < s.examples().size(); i++) {
+            try {
+                checkExample(command, s.examples().get(i));
+            } catch (IllegalArgumentException e) {
+                throw new Misplaced("/examples/" + i, e.getMessage());
+            }
         }
         return command;
+    }
+
+    /** Whether an executor's declared parameters include {@code name}; an entry ending in '.' is a prefix. */
+    static boolean takes(Set<String> declared, String name) {
+        return declared.contains(name) || declared.stream().anyMatch(d -> d.endsWith(".") && name.startsWith(d) && name.length() > d.length());
+    }
+
+    private static String describe(Set<String> declared) {
+        return declared.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(declared)).replace(".,", ".<name>,");
     }
 
     private static Param param(CommandSpec.ParamSpec ps) {
@@ -168,8 +172,8 @@ public class CatalogLoader {
                 throw new IllegalArgumentException("pattern of '" + ps.name() + "' does not compile: " + e.getDescription());
             }
         }
-        var maxDuration = ps.maxDuration() == null ? null : ParamType.parseDuration(ps.maxDuration())
-                .orElseThrow(() -> new IllegalArgumentException("maxDuration of '" + ps.name() + "' must look like 24h"));
+        var maxDuration = ps.maxDuration() == null ? null : Durations.parse(ps.maxDuration())
+                .orElseThrow(() -> new IllegalArgumentException("maxDuration of '" + ps.name() + "' must look like 24h, 1h30m or PT24H"));
         Param p = new Param(ps.name(), type, positional, flags, required, ps.defaultValue(), ps.min(), ps.max(),
                 maxDuration, ps.allowed() == null ? List.of() : List.copyOf(ps.allowed()), pattern, ps.maxLength());
         if (p.defaultValue() != null) {
@@ -180,7 +184,12 @@ public class CatalogLoader {
 
     private static void checkExample(CatalogCommand c, CommandSpec.ExampleSpec ex) {
         require(ex.text() != null, "an example has no text");
-        var tokens = io.warroom.command.internal.catalog.Catalog.tokens(ex.text());
+        List<String> tokens;
+        try {
+            tokens = Catalog.tokens(ex.text());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("example '" + ex.text() + "' is not something a person could type (" + e.getMessage() + ")");
+        }
         require(tokens.size() >= c.words().size() && tokens.subList(0, c.words().size()).equals(c.words()),
                 "example '" + ex.text() + "' does not start with '" + c.phrase() + "'");
         var args = tokens.subList(c.words().size(), tokens.size());
@@ -229,21 +238,6 @@ public class CatalogLoader {
                 checkBodyPlaceholders(outputs, nested);
             }
         });
-    }
-
-    private static int lineOfKey(String text, String key, int from) {
-        Pattern p = Pattern.compile("(^|[\\s{,-])" + Pattern.quote(key) + "\\s*:");
-        String[] lines = text.split("\n", -1);
-        for (int i = Math.max(0, from - 1); i < lines.length; i++) {
-            if (p.matcher(lines[i]).find()) {
-                return i + 1;
-            }
-        }
-        return from;
-    }
-
-    private static int line(JsonLocation l) {
-        return l == null ? 0 : l.getLineNr();
     }
 
     private static void require(boolean ok, String message) {

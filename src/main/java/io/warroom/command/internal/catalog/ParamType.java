@@ -1,5 +1,6 @@
 package io.warroom.command.internal.catalog;
 
+import io.warroom.shared.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -12,7 +13,6 @@ enum ParamType {
     NAME, NAMESPACE, INTEGER, DURATION, IMAGE, STRING, BOOLEAN, IP, ENUM, CONTAINER_IMAGE;
 
     static final Pattern DNS_1123 = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final Pattern DURATION_TEXT = Pattern.compile("(\\d+)(s|m|h|d)");
     // registry/host[:port]/path:tag or @sha256:digest — the common shapes, nothing shell-like.
     private static final Pattern IMAGE_REF = Pattern.compile(
             "[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?");
@@ -56,14 +56,16 @@ enum ParamType {
                 yield Long.toString(v);
             }
             case DURATION -> {
-                Duration d = parseDuration(raw).orElseThrow(() -> bad(p, raw, "duration"));
+                Duration d = Durations.parse(raw).orElseThrow(() -> bad(p, raw, "duration"));
                 if (p.maxDuration() != null && d.compareTo(p.maxDuration()) > 0) {
-                    throw new ParamException("param.duration-max", p.name(), format(p.maxDuration()), raw);
+                    throw new ParamException("param.duration-max", p.name(), Durations.format(p.maxDuration()), raw);
                 }
                 if (d.isZero()) {
                     throw new ParamException("param.duration-zero", p.name());
                 }
-                yield raw.toLowerCase(Locale.ROOT);
+                // What the action receives: as typed (5m, 1h30m), or 15m for ISO-8601's PT15M
+                String lower = raw.toLowerCase(Locale.ROOT).strip();
+                yield lower.startsWith("p") ? Durations.format(d) : lower;
             }
             case IMAGE -> {
                 if (raw.length() > 255 || !IMAGE_REF.matcher(raw).matches()) {
@@ -111,33 +113,6 @@ enum ParamType {
                 yield raw;
             }
         };
-    }
-
-    static java.util.Optional<Duration> parseDuration(String raw) {
-        var m = DURATION_TEXT.matcher(raw.toLowerCase(Locale.ROOT));
-        if (!m.matches() || m.group(1).length() > 6) {
-            return java.util.Optional.empty();
-        }
-        long n = Long.parseLong(m.group(1));
-        return java.util.Optional.of(switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        });
-    }
-
-    static String format(Duration d) {
-        if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
-            return d.toDays() + "d";
-        }
-        if (d.toHours() > 0 && d.equals(Duration.ofHours(d.toHours()))) {
-            return d.toHours() + "h";
-        }
-        if (d.toMinutes() > 0 && d.equals(Duration.ofMinutes(d.toMinutes()))) {
-            return d.toMinutes() + "m";
-        }
-        return d.toSeconds() + "s";
     }
 
     /** {@code expected} names the message that says what was expected ({@code param.invalid.<expected>}). */

@@ -51,9 +51,9 @@ class CatalogLoaderTest {
     @Test
     void mistakesNameFileLineAndReason() {
         assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", GOOD.replace("risk: read", "risk: read\n    colour: red")))))
-                .isInstanceOf(ConfigurationProblem.class).hasMessage("Catalog k8s.yaml:7: unknown key 'colour'");
+                .isInstanceOf(ConfigurationProblem.class).hasMessageStartingWith("Catalog k8s.yaml:7: unknown key 'colour'");
         assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", GOOD.replace("params: {deployment: backend}", "params: {deployment: frontend}")))))
-                .hasMessageContaining("Catalog k8s.yaml:2 (t.status): example 'status backend' parses to {deployment=backend}, expected {deployment=frontend}");
+                .hasMessageContaining("Catalog k8s.yaml:11 (t.status): example 'status backend' parses to {deployment=backend}, expected {deployment=frontend}");
         assertThatThrownBy(() -> loader.load(List.of(file("a.yaml", GOOD), file("b.yaml", GOOD))))
                 .hasMessageContaining("Catalog b.yaml:2 (t.status): duplicate id");
         assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", GOOD.replace("operation: status", "operation: explode")))))
@@ -66,6 +66,62 @@ class CatalogLoaderTest {
                 .hasMessageContaining("risk 'spicy' must be read, change or dangerous");
         assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", GOOD.replace("      - {text: status backend, params: {deployment: backend}}\n", "      - {text: status backend, error: missing}\n")))))
                 .hasMessageContaining("should fail with 'missing' but parsed");
+    }
+
+    @Test
+    void mistakesInTheSecondEntryNameTheirOwnLine() {
+        String two = GOOD + GOOD.substring("commands:\n".length()).replace("t.status", "t.pods").replace("[status]", "[pods]")
+                .replace("status backend", "pods backend").replace("usage: status", "usage: pods");
+        assertThat(loader.load(List.of(file("k8s.yaml", two)))).hasSize(2);
+        // line 12 is the second entry's "- id:"; its params start on line 18
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", two.replace("t.pods\n    words", "t.pods\n    word: x\n    words")))))
+                .hasMessageStartingWith("Catalog k8s.yaml:13: unknown key 'word'");
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", two.replaceFirst("(?s)(.*)type: name", "$1type: colour")))))
+                .hasMessage("Catalog k8s.yaml:18 (t.pods): unknown parameter type 'colour'");
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", two.replaceFirst("(?s)(.*)params: \\{deployment: backend}", "$1params: {deployment: frontend}")))))
+                .hasMessageStartingWith("Catalog k8s.yaml:21 (t.pods): example 'pods backend' parses to");
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", two.replaceFirst("(?s)(.*)risk: read", "$1risk: spicy")))))
+                .hasMessageStartingWith("Catalog k8s.yaml:12 (t.pods): risk 'spicy'");
+    }
+
+    @Test
+    void aParameterTheExecutorDoesNotTakeIsRefused() {
+        String scale = """
+                commands:
+                  - id: t.scale
+                    words: [scale]
+                    usage: scale <deployment> --replicas <n>
+                    description: {en: Scale., zh-CN: 扩缩。}
+                    risk: change
+                    params:
+                      - {name: deployment, type: name, positional: true, required: true}
+                      - {name: replicas, type: integer, flags: [--replicas], required: true}
+                    action:
+                      executor: test
+                      operation: scale
+                      target: "{deployment}"
+                      parameters:
+                        replicas: "{replicas}"
+                    examples:
+                      - {text: scale backend --replicas 2, params: {deployment: backend, replicas: "2"}}
+                """;
+        assertThat(loader.load(List.of(file("k8s.yaml", scale)))).hasSize(1);
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", scale.replace("replicas: \"{replicas}\"", "replicas: \"{replicas}\"\n        lines: \"{replicas}\"")))))
+                .hasMessage("Catalog k8s.yaml:16 (t.scale): executor 'test' operation 'scale' takes no parameter 'lines' (it takes: replicas)");
+        assertThatThrownBy(() -> loader.load(List.of(file("k8s.yaml", scale.replace("    examples:", "      body: {x: \"{replicas}\"}\n    examples:")))))
+                .hasMessage("Catalog k8s.yaml:16 (t.scale): executor 'test' operation 'scale' takes no body");
+    }
+
+    @Test
+    void durationsReadOneWayEverywhere() {
+        String yaml = GOOD.replace("      - {name: deployment, type: name, positional: true, required: true}",
+                "      - {name: deployment, type: name, positional: true, required: true}\n"
+                        + "      - {name: since, type: duration, flags: [--since], default: 1h, maxDuration: PT24H}")
+                .replace("params: {deployment: backend}", "params: {deployment: backend, since: 1h}");
+        var c = loader.load(List.of(file("k8s.yaml", yaml))).get(0);
+        assertThat(ArgumentParser.parse(c.params(), List.of("backend", "--since", "1h30m"))).containsEntry("since", "1h30m");
+        assertThat(ArgumentParser.parse(c.params(), List.of("backend", "--since", "PT15M"))).containsEntry("since", "15m");
+        assertThatThrownBy(() -> ArgumentParser.parse(c.params(), List.of("backend", "--since", "2d"))).isInstanceOf(ParamException.class);
     }
 
     @Test
