@@ -37,7 +37,7 @@ class SandboxHttpController {
         this.clock = clock;
     }
 
-    @GetMapping("/sandbox/http/{service}/health")
+    @GetMapping({"/sandbox/http/{service}/health", "/sandbox/http/{service}/actuator/health", "/sandbox/http/{service}/ready"})
     ResponseEntity<Map<String, Object>> health(@PathVariable String service) {
         if (!HttpTargets.SANDBOX_SERVICES.contains(service)) {
             return error(HttpStatus.NOT_FOUND, "no sandbox service " + service);
