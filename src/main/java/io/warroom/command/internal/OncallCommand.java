@@ -1,5 +1,6 @@
 package io.warroom.command.internal;
 
+import io.warroom.chat.ChatTimes;
 import io.warroom.chat.OutboundMessage;
 import io.warroom.chat.Texts;
 import io.warroom.command.ChatCommand;
@@ -11,10 +12,7 @@ import io.warroom.directory.OnDuty;
 import io.warroom.directory.Person;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** {@code oncall [role]}: who is on duty now, until when, and the escalation contacts the runbooks name. */
@@ -26,13 +24,13 @@ class OncallCommand implements ChatCommand {
     private final Directory directory;
     private final Texts texts;
     private final Clock clock;
-    private final DateTimeFormatter time;
+    private final ChatTimes times;
 
-    OncallCommand(Directory directory, Texts texts, Clock clock, @Value("${warroom.timezone:UTC}") String zone) {
+    OncallCommand(Directory directory, Texts texts, Clock clock, ChatTimes times) {
         this.directory = directory;
         this.texts = texts;
         this.clock = clock;
-        this.time = DateTimeFormatter.ofPattern("EEE MM-dd HH:mm").withZone(ZoneId.of(zone));
+        this.times = times;
     }
 
     @Override
@@ -65,7 +63,6 @@ class OncallCommand implements ChatCommand {
                     String.join(", ", suggestions.isEmpty() ? known : suggestions));
         }
         var l = ctx.locale();
-        var time = this.time.withLocale(l);
         var message = OutboundMessage.builder().tone(OutboundMessage.Tone.INFO).header(texts.get(l, "oncall.header"));
         List<OnDuty> duty = directory.onDuty(now);
         for (String role : directory.rotationRoles()) {
@@ -74,7 +71,7 @@ class OncallCommand implements ChatCommand {
             }
             var holder = duty.stream().filter(d -> d.role().equals(role)).findFirst();
             message.field(role, holder.map(d -> texts.get(l, d.override() ? "oncall.until.override" : "oncall.until",
-                            d.person().name(), time.format(d.until())))
+                            d.person().name(), times.format(d.until())))
                     .orElse(texts.get(l, "oncall.off-duty")));
         }
         for (String role : ESCALATION_ROLES) {

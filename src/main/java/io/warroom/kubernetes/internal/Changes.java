@@ -172,10 +172,12 @@ final class Changes {
         return image;
     }
 
-    static String podState(Pod pod) {
+    /** The pod's status as kubectl shows it, and the node it runs on. */
+    static Text podState(Pod pod) {
         var statuses = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
                 ? List.<io.fabric8.kubernetes.api.model.ContainerStatus>of() : pod.getStatus().getContainerStatuses();
-        String node = pod.getSpec() == null || pod.getSpec().getNodeName() == null ? "" : ", node " + pod.getSpec().getNodeName();
-        return PodsReport.status(pod, statuses) + node;
+        String status = PodsReport.status(pod, statuses);
+        return pod.getSpec() == null || pod.getSpec().getNodeName() == null ? Text.plain(status)
+                : Text.of("kubernetes.value.pod-on-node", status, pod.getSpec().getNodeName());
     }
 }

@@ -31,7 +31,7 @@ final class PodDeletion {
         String ns = spec.namespace();
         String name = spec.target();
         Pod pod = Deployments.requirePod(calls, RunAs.bot(), ns, name);
-        String state = Changes.podState(pod);
+        Text state = Changes.podState(pod);
         Text dryRun = changes.dryRun(runAs, Changes.what(spec), c -> c.pods().inNamespace(ns).withName(name).dryRun().delete());
         return new Preview(List.of(Line.of("kubernetes.line.pod", ns + "/" + name), Line.of("kubernetes.line.state", state),
                 Line.of("kubernetes.line.owner", owner(pod))),
@@ -47,7 +47,7 @@ final class PodDeletion {
         if (expectedUid != null && !Objects.equals(expectedUid, String.valueOf(pod.getMetadata().getUid()))) {
             throw new ActionException(Reason.CHANGED, "kubernetes.changed.pod", name, ns);
         }
-        String state = Changes.podState(pod);
+        Text state = Changes.podState(pod);
         var deleted = changes.send(runAs, spec, c -> c.pods().inNamespace(ns).withName(name).delete());
         if (deleted == null || deleted.isEmpty()) {
             throw new ActionException(Reason.NOT_FOUND, "kubernetes.not-found.pod", name, ns);
