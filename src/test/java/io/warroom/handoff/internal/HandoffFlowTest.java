@@ -300,4 +300,19 @@ class HandoffFlowTest {
         });
         assertThat(jdbc.sql("select count(*) from handoff").query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void afterDowntimeOnlyTheNewestMissedHandoverGetsItsFormLate() {
+        clock.set(at("2026-03-03T17:00"));
+        planner.plan();
+        // Nothing ran until Wednesday 10:00: Tuesday 18:00 and Wednesday 09:00 have both passed.
+        clock.set(at("2026-03-04T10:00"));
+        runTasks.runDue();
+        assertThat(jdbc.sql("select outgoing || '>' || incoming from handoff").query(String.class).list())
+                .as("Wednesday 09:00 late, once; not Tuesday's 18:00 as well").containsExactly("zhang.san>wang.wu");
+        assertThat(jdbc.sql("select handover_at from handoff").query(java.time.OffsetDateTime.class).single().toInstant())
+                .isEqualTo(at("2026-03-04T09:00"));
+        assertThat(tasks.exists("handoff.open:" + at("2026-03-04T18:00") + ":wang.wu:zhang.san"))
+                .as("the planning that ran too has the coming handover").isTrue();
+    }
 }
