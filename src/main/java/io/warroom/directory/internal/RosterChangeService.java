@@ -1,8 +1,6 @@
 package io.warroom.directory.internal;
 
-import io.warroom.directory.OnCallChangeCancelled;
-import io.warroom.directory.OnCallOverridden;
-import io.warroom.directory.OnCallSwapped;
+import io.warroom.directory.OnCallChanged;
 import io.warroom.directory.Person;
 import io.warroom.directory.RosterChange;
 import io.warroom.directory.RosterChangeException;
@@ -73,7 +71,7 @@ class RosterChangeService implements RosterChanges {
         long id = repository.insertChange("OVERRIDE", blankToNull(reason), by.id(), now);
         repository.insertAssignment(id, role, person.id(), from, to);
         var given = List.of(new Shift(role, person, from, to, Shift.OVERRIDE, Long.toString(id), blankToNull(reason)));
-        events.publishEvent(new OnCallOverridden(STREAM, now, by.id(), Long.toString(id), describe(given), reason));
+        events.publishEvent(new OnCallChanged(STREAM, now, by.id(), "override", Long.toString(id), describe(given), reason));
         return new RosterChange(Long.toString(id), RosterChange.Kind.OVERRIDE, blankToNull(reason), by.id(), now, given, taken);
     }
 
@@ -100,7 +98,7 @@ class RosterChangeService implements RosterChanges {
         }
         List<Shift> taken = new ArrayList<>(mine);
         taken.addAll(theirs);
-        events.publishEvent(new OnCallSwapped(STREAM, now, by.id(), changeId, describe(given), null));
+        events.publishEvent(new OnCallChanged(STREAM, now, by.id(), "swap", changeId, describe(given), null));
         return new RosterChange(changeId, RosterChange.Kind.SWAP, null, by.id(), now, given, taken);
     }
 
@@ -143,7 +141,7 @@ class RosterChangeService implements RosterChanges {
             directory.effective(from, a.to()).shifts(a.role(), from, a.to(), false).stream()
                     .filter(s -> !s.person().id().equals(a.person())).forEach(given::add);
         }
-        events.publishEvent(new OnCallChangeCancelled(STREAM, now, by.id(), id, describe(taken), change.reason()));
+        events.publishEvent(new OnCallChanged(STREAM, now, by.id(), "cancel", id, describe(taken), change.reason()));
         return new RosterChange(id, RosterChange.Kind.CANCEL, change.reason(), by.id(), now, given, taken);
     }
 

@@ -1,8 +1,6 @@
 package io.warroom.handoff.internal;
 
-import io.warroom.directory.OnCallChangeCancelled;
-import io.warroom.directory.OnCallOverridden;
-import io.warroom.directory.OnCallSwapped;
+import io.warroom.directory.OnCallChanged;
 import io.warroom.schedule.Task;
 import io.warroom.schedule.TaskHandler;
 import io.warroom.schedule.Tasks;
@@ -61,7 +59,7 @@ class HandoffPlanner implements TaskHandler {
         tx.executeWithoutResult(s -> plan());
     }
 
-    @EventListener({OnCallOverridden.class, OnCallSwapped.class, OnCallChangeCancelled.class})
+    @EventListener(OnCallChanged.class)
     void rosterChanged() {
         plan();
     }
