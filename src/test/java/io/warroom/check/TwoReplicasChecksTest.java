@@ -3,13 +3,11 @@ package io.warroom.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.warroom.WarroomApplication;
-import io.warroom.support.EmbeddedPostgresInitializer;
+import io.warroom.support.Replicas;
 import io.warroom.support.TestGateways;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -17,7 +15,6 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,25 +25,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class TwoReplicasChecksTest {
 
-    private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
+    private final Replicas replicas = new Replicas("checks");
     private final MockWebServer service = new MockWebServer();
 
     @AfterEach
     void stop() throws Exception {
-        replicas.forEach(ConfigurableApplicationContext::close);
+        replicas.stopAll();
         service.shutdown();
     }
 
-    private ConfigurableApplicationContext replica(String url) {
-        var ctx = new SpringApplicationBuilder(WarroomApplication.class, TestGateways.class)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0", "--warroom.schedule.poll-interval=100ms",
-                        "--warroom.catalog.location=classpath:test-catalog/*.yaml",
-                        "--warroom.checks.location=classpath:test-replica-checks/*.yaml",
-                        "--warroom.checks.channels=console:oncall", "--warroom.handoff.enabled=false",
-                        "--warroom.http.services.svc.base-url=" + service.url("/svc"));
-        replicas.add(ctx);
-        return ctx;
+    private ConfigurableApplicationContext replica() {
+        return replicas.start(List.of(TestGateways.class),
+                "--warroom.schedule.poll-interval=100ms", "--warroom.checks.location=classpath:test-replica-checks/*.yaml", "--warroom.checks.channels=console:oncall", "--warroom.handoff.enabled=false", "--warroom.http.services.svc.base-url=" + service.url("/svc"));
     }
 
     private static long count(JdbcClient db, String sql, Object... params) {
@@ -62,21 +52,18 @@ class TwoReplicasChecksTest {
             }
         });
         service.start();
-        String url = EmbeddedPostgresInitializer.newDatabaseUrl("checks_" + Long.toHexString(System.nanoTime()));
-        var a = replica(url);
-        var b = replica(url);
+        var a = replica();
+        var b = replica();
         var db = a.getBean(JdbcClient.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> count(db, "select count(*) from check_run where list_id = 'tick'") >= 4);
         assertThat(count(db, "select count(*) from (select slot_at from check_run group by slot_at having count(*) > 1) d"))
                 .as("no slot ran twice").isZero();
         assertThat(count(db, "select count(*) from check_run where trigger_kind <> 'schedule' or slot_at is null")).isZero();
 
-        a.close();
-        b.close();
-        replicas.clear();
+        replicas.stopAll();
         Instant down = Instant.now();
         Thread.sleep(10_000);
-        var c = replica(url);
+        var c = replica();
         var db2 = c.getBean(JdbcClient.class);
         OffsetDateTime lastBefore = db2.sql("select max(slot_at) from check_run where started_at < ?")
                 .param(down.atOffset(java.time.ZoneOffset.UTC)).query(OffsetDateTime.class).single();

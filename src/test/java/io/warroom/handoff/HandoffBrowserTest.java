@@ -1,19 +1,14 @@
 package io.warroom.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.warroom.directory.Directory;
 import io.warroom.directory.RosterChanges;
 import io.warroom.support.ComingHandover;
-import java.io.File;
+import io.warroom.support.ConsoleBrowser;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,9 +19,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,13 +37,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "warroom.handoff.channels=console:oncall", "warroom.handoff.enabled=false"})
 class HandoffBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
-    private static final String MISSING_BROWSER = "the handoff browser test needs " + CHROMIUM + " and " + CHROMEDRIVER;
 
     private static WebDriver driver;
-    private static Path profile;
+    private static ConsoleBrowser browser;
 
     @LocalServerPort int port;
     @Autowired Directory directory;
@@ -62,41 +51,22 @@ class HandoffBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(MISSING_BROWSER + "; CI=true, so a missing browser is a failure, not a skip");
-            }
-            return;
-        }
-        profile = Files.createTempDirectory("warroom-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        // Without the background-networking switches Chromium stalls on a network with no internet access.
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1600", "--user-data-dir=" + profile);
-        driver = new ChromeDriver(service, options);
+        browser = ConsoleBrowser.startIfInstalled("1280,1600");
+        driver = browser == null ? null : browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
+            browser = null;
             driver = null;
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-            profile = null;
         }
     }
 
     @BeforeEach
     void openConsole() {
-        Assumptions.assumeTrue(driver != null, MISSING_BROWSER + "; skipping");
+        Assumptions.assumeTrue(driver != null, ConsoleBrowser.MISSING + "; skipping");
         wait = new WebDriverWait(driver, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);
         driver.get("http://localhost:" + port + "/console");

@@ -3,19 +3,16 @@ package io.warroom.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.warroom.WarroomApplication;
 import io.warroom.directory.Directory;
 import io.warroom.directory.Person;
 import io.warroom.directory.RosterChanges;
-import io.warroom.support.EmbeddedPostgresInitializer;
+import io.warroom.support.Replicas;
 import io.warroom.support.TestGateways;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,22 +22,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class TwoReplicasHandoffTest {
 
-    private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
+    private final Replicas replicas = new Replicas("handoff");
 
     @AfterEach
     void stop() {
-        replicas.forEach(ConfigurableApplicationContext::close);
+        replicas.stopAll();
     }
 
-    private ConfigurableApplicationContext replica(String url) {
-        var ctx = new SpringApplicationBuilder(WarroomApplication.class, TestGateways.class)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0", "--warroom.schedule.poll-interval=100ms",
-                        "--warroom.catalog.location=classpath:test-catalog/*.yaml", "--warroom.checks.schedules.daily=off",
-                        "--warroom.handoff.channels=console:oncall", "--warroom.handoff.lead-time=10s",
-                        "--warroom.handoff.ack-reminder=4s", "--warroom.handoff.escalate-after=4s");
-        replicas.add(ctx);
-        return ctx;
+    private ConfigurableApplicationContext replica() {
+        return replicas.start(List.of(TestGateways.class),
+                "--warroom.schedule.poll-interval=100ms", "--warroom.checks.schedules.daily=off", "--warroom.handoff.channels=console:oncall", "--warroom.handoff.lead-time=10s", "--warroom.handoff.ack-reminder=4s", "--warroom.handoff.escalate-after=4s");
     }
 
     private static long count(JdbcClient db, String sql, Object... params) {
@@ -49,9 +40,8 @@ class TwoReplicasHandoffTest {
 
     @Test
     void eachHandoverIsHandedOffOnceWithItsRemindersOnceAcrossReplicas() {
-        String url = EmbeddedPostgresInitializer.newDatabaseUrl("handoff_" + Long.toHexString(System.nanoTime()));
-        var a = replica(url);
-        replica(url);
+        var a = replica();
+        replica();
         var db = a.getBean(JdbcClient.class);
         Directory directory = a.getBean(Directory.class);
 
