@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The runbooks' "backup status": CronJobs (schedule, suspended, last runs) and their most recent Jobs. */
+/**
+ * The runbooks' "backup status": CronJobs (schedule, suspended, last runs) and their most recent Jobs.
+ * Facts per CronJob: {@code cronjob.<name>.last-schedule}, {@code .last-success} (RFC 3339, empty when
+ * never), {@code .latest-job} (Complete, Failed (reason), Running, Pending, no jobs), {@code .suspended}.
+ */
 final class CronJobsReport {
 
     static final int JOBS_PER_CRONJOB = 3;
@@ -50,6 +54,8 @@ final class CronJobsReport {
                 : calls.run(runAs, Text.of("kubernetes.call.list-jobs", ns), c -> c.batch().v1().jobs().inNamespace(ns).list().getItems());
         Instant now = clock.instant();
         List<Line> lines = new ArrayList<>();
+        var facts = new java.util.TreeMap<String, String>();
+        facts.put("cronjobs", Integer.toString(cronJobs.size()));
         StringBuilder body = new StringBuilder();
         int failing = 0;
         for (CronJob cj : cronJobs.stream().sorted(Comparator.comparing(c -> c.getMetadata().getName())).toList()) {
@@ -62,6 +68,11 @@ final class CronJobsReport {
                     .sorted(Comparator.comparing(CronJobsReport::startedOrCreated).reversed())
                     .limit(JOBS_PER_CRONJOB).toList();
             String lastState = own.isEmpty() ? "no jobs" : state(own.get(0));
+            String key = "cronjob." + name + ".";
+            facts.put(key + "last-schedule", last == null ? "" : last);
+            facts.put(key + "last-success", lastOk == null ? "" : lastOk);
+            facts.put(key + "latest-job", lastState);
+            facts.put(key + "suspended", Boolean.toString(suspended));
             if (lastState.startsWith("Failed")) {
                 failing++;
             }
@@ -82,7 +93,7 @@ final class CronJobsReport {
         }
         Text summary = failing > 0 ? Text.of("kubernetes.summary.cronjobs-failing", ns, cronJobs.size(), failing)
                 : Text.of("kubernetes.summary.cronjobs", ns, cronJobs.size());
-        return new ActionResult(sandbox ? Text.of("kubernetes.sandboxed", summary) : summary, lines, body.toString(), sandbox, false);
+        return new ActionResult(sandbox ? Text.of("kubernetes.sandboxed", summary) : summary, lines, body.toString(), sandbox, false, facts);
     }
 
     private static String startedOrCreated(Job j) {

@@ -29,17 +29,29 @@ final class Reads {
         this.sandbox = sandbox;
     }
 
+    /**
+     * Pods of a deployment, or of the whole namespace when no deployment is named. Facts, per pod:
+     * {@code pod.<name>.phase}, {@code .status} (kubectl's STATUS), {@code .ready} ({@code 1/1}),
+     * {@code .restarts}; and {@code pods} (how many).
+     */
     ActionResult pods(ActionSpec spec, RunAs runAs) {
-        Deployment d = Deployments.require(calls, runAs, spec.namespace(), spec.target());
-        List<Pod> pods = calls.run(runAs, Text.of("kubernetes.call.list-pods", spec.target()), c -> Deployments.pods(c, d));
+        Deployment d = spec.target().isEmpty() ? null : Deployments.require(calls, runAs, spec.namespace(), spec.target());
+        List<Pod> pods = d != null ? calls.run(runAs, Text.of("kubernetes.call.list-pods", spec.target()), c -> Deployments.pods(c, d))
+                : calls.run(runAs, Text.of("kubernetes.call.list-pods-in", spec.namespace()), c -> c.pods().inNamespace(spec.namespace())
+                        .list().getItems().stream().sorted(java.util.Comparator.comparing(p -> p.getMetadata().getName())).toList());
         var now = clock.instant();
         List<PodsReport.Row> rows = pods.stream().map(p -> PodsReport.row(p, now)).toList();
         long ready = rows.stream().filter(PodsReport.Row::allReady).count();
         List<String> notes = pods.stream().flatMap(p -> PodsReport.notes(p).stream()).toList();
-        List<Line> lines = new ArrayList<>(List.of(
-                Line.of("kubernetes.line.deployment", spec.namespace() + "/" + spec.target()),
-                Line.of("kubernetes.line.pods", Text.of("kubernetes.value.pods", pods.size(), ready, Deployments.desired(d))),
-                Line.of("kubernetes.line.images", Deployments.images(Deployments.containers(d)))));
+        List<Line> lines = new ArrayList<>();
+        if (d == null) {
+            lines.add(Line.of("kubernetes.line.namespace", spec.namespace()));
+            lines.add(Line.of("kubernetes.line.pods", Text.of("kubernetes.value.pods-in", pods.size(), ready)));
+        } else {
+            lines.add(Line.of("kubernetes.line.deployment", spec.namespace() + "/" + spec.target()));
+            lines.add(Line.of("kubernetes.line.pods", Text.of("kubernetes.value.pods", pods.size(), ready, Deployments.desired(d))));
+            lines.add(Line.of("kubernetes.line.images", Deployments.images(Deployments.containers(d))));
+        }
         List<Object> problems = rows.stream().filter(r -> !r.status().equals("Running") || !r.restarts().startsWith("0"))
                 .map(r -> (Object) Text.of("kubernetes.value.problem", r.name(), r.status(),
                         r.restarts().split(" ")[0])).toList();
@@ -47,10 +59,16 @@ final class Reads {
             lines.add(Line.of("kubernetes.line.attention", Text.list(problems)));
         }
         String body = PodsReport.table(rows) + (notes.isEmpty() ? "" : "\n" + String.join("\n", notes) + "\n");
-        Text summary = problems.isEmpty()
-                ? Text.of("kubernetes.summary.pods", spec.target(), spec.namespace(), ready, pods.size())
-                : Text.of("kubernetes.summary.pods-attention", spec.target(), spec.namespace(), ready, pods.size(), problems.size());
-        return result(summary, lines, body);
+        Text summary;
+        if (d == null) {
+            summary = problems.isEmpty() ? Text.of("kubernetes.summary.pods-in", spec.namespace(), ready, pods.size())
+                    : Text.of("kubernetes.summary.pods-in-attention", spec.namespace(), ready, pods.size(), problems.size());
+        } else {
+            summary = problems.isEmpty() ? Text.of("kubernetes.summary.pods", spec.target(), spec.namespace(), ready, pods.size())
+                    : Text.of("kubernetes.summary.pods-attention", spec.target(), spec.namespace(), ready, pods.size(), problems.size());
+        }
+        return new ActionResult(sandbox ? Text.of("kubernetes.sandboxed", summary) : summary, lines, body, sandbox, false,
+                PodsReport.facts(pods, rows));
     }
 
     ActionResult rolloutStatus(ActionSpec spec, RunAs runAs) {

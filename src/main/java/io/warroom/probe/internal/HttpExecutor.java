@@ -125,6 +125,7 @@ public class HttpExecutor implements ActionExecutor {
         return new ActionResult(target.sandbox() ? Text.of("probe.sandboxed", summary) : summary, lines, excerpt, target.sandbox(), false);
     }
 
+    /** A GET of the service's health path; anything but 2xx is an {@link ActionException}. Facts: {@code status}, {@code latency-ms}. */
     private ActionResult probe(ActionSpec spec) {
         HttpTarget target = targets.service(spec.target());
         String path = spec.parameter("path") == null || spec.parameter("path").isBlank() ? "/health" : path(spec);
@@ -141,7 +142,8 @@ public class HttpExecutor implements ActionExecutor {
                 List.of(Line.of("probe.line.status", r.code() + " " + r.message()),
                         Line.of("probe.line.latency", Text.of("probe.value.millis", r.millis())),
                         Line.of("probe.line.url", target.baseUrl() + path)),
-                Excerpts.of(r.body(), target.bearerToken()), target.sandbox(), false);
+                Excerpts.of(r.body(), target.bearerToken()), target.sandbox(), false,
+                java.util.Map.of("status", Integer.toString(r.code()), "latency-ms", Long.toString(r.millis())));
     }
 
     private void check(ActionSpec spec) {

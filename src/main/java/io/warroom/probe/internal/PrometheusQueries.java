@@ -21,7 +21,9 @@ import java.util.TreeMap;
 
 /**
  * Instant queries: every parameter {@code query.<label>} is PromQL, sent to {@code /api/v1/query}; each
- * series becomes a line {@code label{series labels} → value}.
+ * series becomes a line {@code label{series labels} → value}. Facts: {@code value.<label>} (and
+ * {@code value.<label>{series labels}} when a query returns several series) with the value as Prometheus
+ * sent it, unrounded; a query with no data has the fact {@code value.<label>} empty.
  */
 final class PrometheusQueries {
 
@@ -54,6 +56,7 @@ final class PrometheusQueries {
 
     ActionResult run(ActionSpec spec, HttpTarget target) {
         List<Line> lines = new ArrayList<>();
+        Map<String, String> facts = new TreeMap<>();
         for (var q : queries(spec).entrySet()) {
             String path = "/api/v1/query?query=" + URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8);
             HttpCalls.Response r = calls.send(target, "GET", path, "");
@@ -67,6 +70,7 @@ final class PrometheusQueries {
                 throw calls.failure("GET /api/v1/query (" + q.getKey() + ")", r, target);
             }
             lines.addAll(lines(q.getKey(), root.path("data")));
+            facts.putAll(facts(q.getKey(), root.path("data")));
         }
         Text summary = spec.target().isEmpty() ? Text.of("probe.result.prometheus", lines.size())
                 : Text.of("probe.result.prometheus-for", spec.target(), lines.size());
@@ -74,7 +78,7 @@ final class PrometheusQueries {
         lines.stream().filter(l -> l.value().isPlain())
                 .forEach(l -> body.append(l.label().getDefaultMessage()).append(" = ").append(l.value().getDefaultMessage()).append('\n'));
         return new ActionResult(target.sandbox() ? Text.of("probe.sandboxed", summary) : summary, lines, body.toString(),
-                target.sandbox(), false);
+                target.sandbox(), false, facts);
     }
 
     private JsonNode parse(HttpCalls.Response r) {
@@ -112,6 +116,24 @@ final class PrometheusQueries {
     /** A query's value; "no data" is said in the reader's language, numbers are shown as they are. */
     private static Line value(String label, String value) {
         return new Line(Text.plain(label), value == null ? Text.of("probe.value.no-data") : Text.plain(value));
+    }
+
+    static Map<String, String> facts(String label, JsonNode data) {
+        Map<String, String> facts = new TreeMap<>();
+        JsonNode result = data.path("result");
+        switch (data.path("resultType").asText()) {
+            case "scalar", "string" -> facts.put("value." + label, result.path(1).asText(""));
+            case "vector" -> {
+                if (result.isEmpty()) {
+                    facts.put("value." + label, "");
+                }
+                for (JsonNode series : result) {
+                    facts.put("value." + label + series(series.path("metric"), result.size()), series.path("value").path(1).asText(""));
+                }
+            }
+            default -> facts.put("value." + label, "");
+        }
+        return facts;
     }
 
     private static String series(JsonNode metric, int count) {
