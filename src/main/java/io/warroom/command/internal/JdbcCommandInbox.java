@@ -11,16 +11,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,34 +37,48 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The command inbox on one table. A worker claims a row with a lease (conditional update, so replicas
- * share the work), runs the command and marks it done in one transaction; a sweeper picks up rows whose
- * worker died. A command that keeps failing is given up after a few attempts, and says so in the log.
+ * share the work), runs the command and marks it done in one transaction, fenced by its claim's number so
+ * the command's effects commit once even if its lease was taken over ({@link CommandLeases}). The sweeper
+ * picks up rows nobody runs (left by a crash, or by a replica that went away) and, when it finds any, keeps
+ * going batch after batch at the workers' pace until none is left: a backlog of thousands after a
+ * {@code kill -9} is worked off at full speed, not one batch per sweep. A command that keeps failing is
+ * given up after a few attempts, and says so in the log.
  */
 @Component
 class JdbcCommandInbox implements CommandInbox, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcCommandInbox.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int MAX_ATTEMPTS = 3;
 
     private final JdbcClient jdbc;
     private final Commands commands;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final CommandLeases leases;
     private final ExecutorService workers;
+    private final int batch;
+    private final ExecutorService sweeper = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "warroom-command-sweeper");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean sweeping = new AtomicBoolean();
 
-    JdbcCommandInbox(JdbcClient jdbc, Commands commands, TransactionTemplate tx, Clock clock,
+    JdbcCommandInbox(JdbcClient jdbc, Commands commands, TransactionTemplate tx, Clock clock, CommandLeases leases,
                      @Value("${warroom.command.workers:4}") int workers) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.tx = tx;
         this.clock = clock;
+        this.leases = leases;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
             Thread t = new Thread(r, "warroom-command-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        // Enough rows to keep every worker busy while the next batch is read, few enough to share with replicas.
+        this.batch = Math.max(1, workers) * 8;
     }
 
     @Override
@@ -86,19 +106,51 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
     private void submit(long id) {
         try {
             workers.execute(() -> run(id));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // Shutting down: the sweeper of the next start (or another replica) runs it.
         }
     }
 
-    /** Rows nobody is running: left by a crash, or queued while workers were busy. */
+    /** Rows nobody is running: left by a crash, or queued while workers were busy. Returns at once. */
     @Scheduled(fixedDelayString = "${warroom.command.sweep:5s}", initialDelayString = "${warroom.command.sweep:5s}")
     void sweep() {
-        List<Long> ids = jdbc.sql("""
-                select id from command_inbox where (state = 'PENDING' or state = 'RUNNING')
-                   and (claimed_until is null or claimed_until < ?) order by id limit 50""")
-                .param(ts(clock.instant())).query(Long.class).list();
-        ids.forEach(this::submit);
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sweeper.execute(this::workOffBacklog);
+        } catch (RejectedExecutionException e) {
+            sweeping.set(false);
+        }
+    }
+
+    /** Batch after batch, each as soon as the workers finished the last, until a batch comes back short. */
+    private void workOffBacklog() {
+        try {
+            while (true) {
+                List<Long> ids = jdbc.sql("""
+                        select id from command_inbox where (state = 'PENDING' or state = 'RUNNING')
+                           and (claimed_until is null or claimed_until < ?) order by id limit ?""")
+                        .params(ts(clock.instant()), batch).query(Long.class).list();
+                List<Future<?>> running = new ArrayList<>();
+                for (long id : ids) {
+                    running.add(workers.submit(() -> run(id)));
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                }
+                if (ids.size() < batch) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RejectedExecutionException | DataAccessException e) {
+            // The database is away or we are stopping: the next sweep (here or on another replica) carries on.
+            log.warn("Command sweep stopped: {}", e.getCause() == null ? e.toString() : e.getCause().toString());
+        } finally {
+            sweeping.set(false);
+        }
     }
 
     void run(long id) {
@@ -106,7 +158,7 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
         int claimed = jdbc.sql("""
                 update command_inbox set state = 'RUNNING', claimed_until = ?, attempts = attempts + 1
                 where id = ? and state in ('PENDING', 'RUNNING') and (claimed_until is null or claimed_until < ?)""")
-                .params(ts(now.plus(LEASE)), id, ts(now)).update();
+                .params(leases.until(), id, ts(now)).update();
         if (claimed != 1) {
             return;
         }
@@ -120,17 +172,36 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
         if (row.isEmpty()) {
             return;
         }
+        int attempt = row.get().attempts();
+        leases.hold(id, attempt);
         try {
             tx.executeWithoutResult(s -> {
                 commands.handle(row.get().command());
-                jdbc.sql("update command_inbox set state = 'DONE', claimed_until = null where id = ?").param(id).update();
+                int finished = jdbc.sql("""
+                        update command_inbox set state = 'DONE', claimed_until = null
+                        where id = ? and attempts = ? and state = 'RUNNING'""").params(id, attempt).update();
+                if (finished != 1) {
+                    throw new LeaseLost();
+                }
             });
+        } catch (LeaseLost e) {
+            log.warn("Command #{} was taken over by another worker (lease of {} ran out): its answer from here is dropped",
+                    id, leases.lease());
         } catch (RuntimeException e) {
-            boolean giveUp = row.get().attempts() >= MAX_ATTEMPTS;
-            log.error("Command #{} failed (attempt {}{})", id, row.get().attempts(), giveUp ? ", giving up" : "", e);
-            jdbc.sql("update command_inbox set state = ?, claimed_until = ?, last_error = ? where id = ?")
-                    .params(giveUp ? "FAILED" : "PENDING", giveUp ? null : ts(now.plusSeconds(10L * row.get().attempts())),
-                            truncate(e.toString(), 500), id).update();
+            boolean giveUp = attempt >= MAX_ATTEMPTS;
+            log.error("Command #{} failed (attempt {}{})", id, attempt, giveUp ? ", giving up" : "", e);
+            jdbc.sql("update command_inbox set state = ?, claimed_until = ?, last_error = ? where id = ? and attempts = ?")
+                    .params(giveUp ? "FAILED" : "PENDING", giveUp ? null : ts(now.plusSeconds(10L * attempt)),
+                            truncate(e.toString(), 500), id, attempt).update();
+        } finally {
+            leases.release(id);
+        }
+    }
+
+    /** The row was claimed again by another worker while this one ran: roll back so the command's effects commit once. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super(null, null, false, false);
         }
     }
 
@@ -153,6 +224,7 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
+        sweeper.shutdownNow();
         workers.shutdown();
         workers.awaitTermination(10, TimeUnit.SECONDS);
     }
