@@ -80,7 +80,9 @@ public record DeliveryProperties(
                         "update", new Rate(0.75, 5), "invite", new Rate(0.75, 5),
                         "ephemeral", new Rate(1.5, 10), "open-form", new Rate(1.5, 10),
                         "create-group", new Rate(0.3, 3), "set-topic", new Rate(0.3, 3), "pin", new Rate(0.3, 3))),
-                "feishu", new PlatformLimits(new Rate(5, 5), new Rate(16, 50), Map.of()),
+                // Feishu: 5 per second per chat and 50 per second, 1,000 per minute per app, counted over any second;
+                // a bucket lets through burst + rate in one second, so both stay under with a margin.
+                "feishu", new PlatformLimits(new Rate(4, 1), new Rate(15, 30), Map.of()),
                 "console", new PlatformLimits(new Rate(50, 50), new Rate(500, 500), Map.of()));
     }
 

@@ -151,6 +151,23 @@ class FeishuGatewayTest extends FeishuAppTestBase {
     }
 
     @Test
+    void eightAnswersToOneChatWithinASecondAreSmoothedNotRejected() {
+        // Feishu allows 5 requests a second per chat: the default limit keeps a margin below it, so a burst
+        // waits in the outbox instead of drawing a 429 when timing jitter packs six into one second.
+        String chat = unique("oc_burst");
+        FAKE.addChat(chat, "group", LI_SI);
+        int limitedBefore = FAKE.rateLimited();
+        for (int i = 1; i <= 8; i++) {
+            outbox.enqueue(Delivery.post(Conversation.of(Platform.FEISHU, chat), null, OutboundMessage.text("answer " + i),
+                    Priority.NORMAL));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> FAKE.messagesTo(chat).size() == 8);
+        assertThat(FAKE.rateLimited()).as("429 answers").isEqualTo(limitedBefore);
+        assertThat(FAKE.messagesTo(chat)).extracting(FakeFeishuOpenApi.Message::cardText)
+                .satisfies(texts -> assertThat(texts.get(0)).contains("answer 1"), texts -> assertThat(texts.get(7)).contains("answer 8"));
+    }
+
+    @Test
     void whenAnotherBotUsedUpTheChatsQuotaPostsAreDeliveredAfterTheReset() {
         String chat = unique("oc_busy");
         FAKE.addChat(chat, "group", LI_SI);
