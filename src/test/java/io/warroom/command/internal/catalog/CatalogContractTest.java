@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -136,6 +137,32 @@ class CatalogContractTest {
                 assertThat(ChineseOnly.englishWords(call.message(), allowed)).as(call.message().fallbackText()).isEmpty();
             }
         }));
+    }
+
+    /**
+     * A toast is read by whoever clicked, where they clicked: an English request's refusal is Chinese for a
+     * click from a Chinese channel and English for a click from the request's own; a closed request's state
+     * reads as one phrase in Chinese (not "该申请已经已批准").
+     */
+    @Test
+    void aToastIsInTheClickersLanguageNotTheRequests() throws IOException {
+        Example change = examples().stream().filter(e -> e.command().risk().equals("change")).findFirst().orElseThrow();
+        Conversation en = Conversation.of(Platform.SLACK, "CC" + UUID.randomUUID().toString().substring(0, 8));
+        Conversation zh = Conversation.of(Platform.SLACK, "CZHCN");
+        commands.handle(new InboundCommand(en, ZHAO, change.text()));
+        drain.drain();
+        String id = slack.calls(en.channel()).get(0).message().buttons().stream()
+                .filter(b -> b.actionId().equals("approval.approve")).findFirst().orElseThrow().value();
+
+        assertThat(actions.route(new InboundAction(zh, ZHAO, "approval.approve", id, null)).message())
+                .isEqualTo("这是您本人发起的申请，不能自己审批，需要另一位同事批准。");
+        assertThat(actions.route(new InboundAction(en, ZHAO, "approval.approve", id, null)).message())
+                .isEqualTo("You asked for this, so you cannot approve it: a second person must.");
+        assertThat(actions.route(new InboundAction(zh, LI, "approval.approve", id, null)).message()).isEqualTo("已批准，正在执行。");
+        assertThat(actions.route(new InboundAction(zh, SUN, "approval.approve", id, null)).message())
+                .startsWith("该申请已批准").doesNotContain("已经已");
+        assertThat(actions.route(new InboundAction(en, SUN, "approval.approve", id, null)).message())
+                .startsWith("This request is already approved");
     }
 
     private static boolean followable(Example e) {
