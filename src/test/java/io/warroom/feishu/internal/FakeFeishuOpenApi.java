@@ -137,6 +137,10 @@ public final class FakeFeishuOpenApi {
         return chats.values().stream().filter(c -> c.name().equals(name)).toList();
     }
 
+    public synchronized List<Chat> chats() {
+        return List.copyOf(chats.values());
+    }
+
     public synchronized Chat chat(String id) {
         return chats.get(id);
     }

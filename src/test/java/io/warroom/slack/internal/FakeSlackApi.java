@@ -117,9 +117,13 @@ public class FakeSlackApi implements AutoCloseable {
         loseAnswer.add(method);
     }
 
-    /** Invitations of this user fail with {@code error} (e.g. a deactivated account: user_not_found). */
+    /** Invitations of this user fail with {@code error} (e.g. a deactivated account: user_not_found); null lifts it. */
     public synchronized void refuseInvites(String userId, String error) {
-        refusedUsers.put(userId, error);
+        if (error == null) {
+            refusedUsers.remove(userId);
+        } else {
+            refusedUsers.put(userId, error);
+        }
     }
 
     /** When each call started and ended (nanoTime), in order, for measuring sequential calls. */
