@@ -42,7 +42,7 @@ class StepWriter {
         for (TimelineEntry e : entries) {
             JsonNode d = read(e.details());
             String request = d.path("request").asText(null);
-            if (e.kind().startsWith("approval.") || e.kind().startsWith("action.") || e.kind().equals("rollout.finished")) {
+            if (e.kind().startsWith("approval.") || e.kind().startsWith("action.")) {
                 if (request != null && !e.kind().equals("approval.click-refused")) {
                     changes.computeIfAbsent(request, r -> new Change()).add(e, d);
                 }
@@ -140,7 +140,7 @@ class StepWriter {
                 case "action.executed" -> outcome = "executed:" + d.path("result").asText();
                 case "action.failed" -> outcome = "failed:" + d.path("message").asText();
                 case "approval.rejected", "approval.expired", "approval.cancelled" -> outcome = e.kind().substring(9) + ":";
-                case "rollout.finished" -> rollout = d.path("state").asText();
+                case "action.rollout-finished" -> rollout = d.path("state").asText();
                 default -> { }
             }
             at = at == null ? e.occurredAt() : at;
