@@ -98,7 +98,7 @@ class Resolutions {
         if (RecordFields.complete(record)) {
             close(resolved, by.id(), now);
         } else if (userId != null) {
-            outbox.enqueue(Delivery.openForm(where, userId, trigger, forms.record(resolved, record, l)));
+            outbox.enqueue(Delivery.openForm(where.channelOnly(), userId, trigger, forms.record(resolved, record, l)));
         }
         cards.refresh(i.id());
     }
