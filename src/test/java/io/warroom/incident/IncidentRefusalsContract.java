@@ -20,20 +20,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every refusal says why and changes nothing: unknown incident, bad severity, unknown person, a resolved
- * incident, and someone the policy does not let declare or resolve (that refusal is on the timeline).
+ * incident, and someone the policy does not let declare or resolve (that refusal is on the timeline). Run on
+ * H2 and on PostgreSQL by the two subclasses.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:incident-refusals;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "warroom.delivery.paused=true", "warroom.schedule.paused=true",
-        "warroom.directory.roster=classpath:rosters/incident-roster.yaml"})
 @Import({TestGateways.class, DrainForTests.class})
-class IncidentRefusalsTest {
+abstract class IncidentRefusalsContract {
 
     @Autowired Commands commands;
     @Autowired ActionRouter actions;
