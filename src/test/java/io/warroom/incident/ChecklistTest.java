@@ -35,17 +35,14 @@ class ChecklistTest extends ConsoleClockTestBase {
 
         // Within budget: nothing. Past it: one nudge, and however late it gets, no second one.
         clock.advance(Duration.ofSeconds(50));
-        tasks.runDue();
-        outbox.drain();
+        settle();
         assertThat(nudges(room)).isZero();
         clock.advance(Duration.ofSeconds(20));
-        tasks.runDue();
-        outbox.drain();
+        settle();
         assertThat(nudges(room)).isEqualTo(1);
         assertThat(checklist(room).text()).contains("⚠ 1. Confirm the outage: since 2026-12-02 10:00 (UTC+8), budget 1 min ran out");
         clock.advance(Duration.ofMinutes(5));
-        tasks.runDue();
-        outbox.drain();
+        settle();
         assertThat(nudges(room)).isEqualTo(1);
         assertThat(kinds(Incidents.stream(ID)).stream().filter("incident.stage-overdue"::equals)).hasSize(1);
 
@@ -61,7 +58,7 @@ class ChecklistTest extends ConsoleClockTestBase {
         String request = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "select public_id from approval_request where command_text = 'restart backend' order by id desc limit 1")
                 .query(String.class).optional().orElse(null), r -> r != null);
-        outbox.drain();
+        settle();
         assertThat(botMessages(room)).anyMatch(m -> m.header() != null && m.header().contains("Approval needed: restart backend"));
         assertThat(stageDone("recover")).isFalse();
         assertThat(click(room, "li.si", "approval.approve", request).kind()).isEqualTo(ActionOutcome.Kind.DONE);
@@ -69,7 +66,7 @@ class ChecklistTest extends ConsoleClockTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> stageDone("recover"));
         assertThat(jdbc.sql("select done_how from incident_stage where incident_id = ? and stage_id = 'recover'").param(ID)
                 .query(String.class).single()).isEqualTo("action-executed");
-        outbox.drain();
+        settle();
         assertThat(checklist(room).text()).contains("✓ 4. Recover (restart or roll back)", "(approved action ran)");
         assertThat(kinds(Incidents.stream(ID))).containsSubsequence("incident.stage-completed", "incident.stage-overdue",
                 "incident.stage-completed", "incident.stage-completed");

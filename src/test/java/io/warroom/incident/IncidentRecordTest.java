@@ -89,6 +89,6 @@ class IncidentRecordTest extends ConsoleClockTestBase {
 
     private void step(long seconds) {
         clock.advance(Duration.ofSeconds(seconds));
-        outbox.drain();
+        settle();
     }
 }

@@ -126,6 +126,10 @@ class OutboxDispatcher implements SmartLifecycle {
                     attempted++;
                     if (process(claimed.get())) {
                         progressed++;
+                        // What waited behind it (a pin behind its card) may outrank the rest of this batch: look again.
+                        if (repository.hasFollower(claimed.get())) {
+                            break;
+                        }
                     }
                 }
             }

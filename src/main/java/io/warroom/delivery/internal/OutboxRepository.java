@@ -85,6 +85,12 @@ class OutboxRepository {
                 .query(OutboxRepository::map).list();
     }
 
+    /** Whether an unfinished operation waits behind this one in its ordering key (an update, a pin, a reply). */
+    boolean hasFollower(OutboxRow row) {
+        return jdbc.sql("select count(*) from outbox where ordering_key = ? and id > ? and state = 'PENDING'")
+                .params(row.orderingKey(), row.id()).query(Long.class).single() > 0;
+    }
+
     /** Claims a row for sending until {@code until}; the re-read row has the latest (coalesced) payload. */
     Optional<OutboxRow> claim(long id, Instant now, Instant until) {
         int n = jdbc.sql("""

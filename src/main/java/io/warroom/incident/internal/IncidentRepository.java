@@ -54,10 +54,10 @@ class IncidentRepository {
     }
 
     /** An open incident the same person declared with the same title lately: typing it twice declares once. */
-    Optional<Incident> recentTwin(String declaredBy, String title, Instant since) {
-        return jdbc.sql("select * from incident where declared_by = ? and lower(title) = lower(?) and started_at >= ? and "
+    Optional<Incident> recentTwin(String declaredBy, String title, Instant since, Instant now) {
+        return jdbc.sql("select * from incident where declared_by = ? and lower(title) = lower(?) and started_at between ? and ? and "
                         + OPEN + " order by started_at desc limit 1")
-                .params(declaredBy, title, ts(since)).query(this::map).optional();
+                .params(declaredBy, title, ts(since), ts(now)).query(this::map).optional();
     }
 
     void insert(Incident i, String declareKey) {

@@ -91,7 +91,7 @@ class IncidentService implements Incidents {
         String day = DAY.format(now.atZone(times.zone()));
         int last = incidents.lockDay(day);
         Optional<Incident> earlier = d.idempotencyKey() != null ? incidents.byDeclareKey(d.idempotencyKey())
-                : d.declaredBy() != null ? incidents.recentTwin(actor, d.title(), now.minus(properties.duplicateWindow()))
+                : d.declaredBy() != null ? incidents.recentTwin(actor, d.title(), now.minus(properties.duplicateWindow()), now)
                 : Optional.empty();
         if (earlier.isPresent()) {
             return new Declared(earlier.get().id(), false);

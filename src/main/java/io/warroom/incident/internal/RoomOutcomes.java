@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.warroom.chat.Platform;
+import io.warroom.schedule.Tasks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -37,11 +39,14 @@ class RoomOutcomes {
     private final Directory directory;
     private final Texts texts;
     private final ApplicationEventPublisher events;
+    private final Tasks tasks;
     private final Clock clock;
+
+    static final String ROOM_OPENED = "incident.room-opened";
 
     RoomOutcomes(RoomRepository rooms, IncidentRepository incidents, IncidentCards cards, Checklists checklists,
                  WarRooms warRooms, IncidentPosts posts, Directory directory, Texts texts,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Tasks tasks, Clock clock) {
         this.rooms = rooms;
         this.incidents = incidents;
         this.cards = cards;
@@ -51,9 +56,15 @@ class RoomOutcomes {
         this.directory = directory;
         this.texts = texts;
         this.events = events;
+        this.tasks = tasks;
         this.clock = clock;
     }
 
+    /**
+     * Records the room as open at once (its channel id is how commands typed there find the incident); the
+     * rest (topic, checklist, "notify" done, the card's link) is a durable task, so the dispatcher thread that
+     * reports the room goes straight on to the room's card and invitations.
+     */
     @EventListener
     void created(GroupCreated e) {
         Optional<Room> room = rooms.byGroup(e.platform(), e.groupKey());
@@ -65,10 +76,16 @@ class RoomOutcomes {
         if (!rooms.opened(e.platform(), e.groupKey(), e.channelId(), clock.instant())) {
             return;
         }
-        Room open = rooms.byGroup(e.platform(), e.groupKey()).orElseThrow();
         events.publishEvent(new WarRoomOpened(i.stream(), clock.instant(), People.WARROOM, e.platform().id(),
-                e.channelId(), open.name()));
-        // Queued after the card's pin, so the room is ready (created, people in, card pinned) before these.
+                e.channelId(), room.get().name()));
+        tasks.schedule(ROOM_OPENED + ":" + i.id() + ":" + e.platform().id(), ROOM_OPENED, clock.instant(),
+                Map.of("incident", i.id(), "platform", e.platform().id()));
+    }
+
+    /** The room's follow-ups, queued after its card's pin: topic, who is not in it, the checklist, the card. */
+    void settle(String incidentId, Platform platform) {
+        Incident i = incidents.lock(incidentId).orElseThrow();
+        Room open = rooms.of(i.id()).stream().filter(r -> r.platform() == platform).findFirst().orElseThrow();
         cards.setTopic(i, open);
         warRooms.tellNotReached(i, open, rooms.refusedMembers(i.id(), open.platform()));
         checklists.roomOpened(i, open);
