@@ -82,11 +82,19 @@ class IncidentCommand implements ChatCommand {
             if (!args.isEmpty() && args.get(0).equalsIgnoreCase("declare")) {
                 return declare(ctx, args.subList(1, args.size()));
             }
-            boolean named = !args.isEmpty() && ID.matcher(args.get(0)).matches();
-            Incident i = named ? repository.find(args.get(0).toUpperCase(Locale.ROOT))
-                    .orElseThrow(() -> new UsageException("incident.unknown", args.get(0)))
+            // The id may come first (incident INC-… status …) or after the sub-command (incident export INC-…).
+            List<String> words = args;
+            if (args.size() >= 2 && !ID.matcher(args.get(0)).matches() && ID.matcher(args.get(1)).matches()) {
+                words = new ArrayList<>(args);
+                words.set(0, args.get(1));
+                words.set(1, args.get(0));
+            }
+            String first = words.isEmpty() ? null : words.get(0);
+            boolean named = first != null && ID.matcher(first).matches();
+            Incident i = named ? repository.find(first.toUpperCase(Locale.ROOT))
+                    .orElseThrow(() -> new UsageException("incident.unknown", first))
                     : linked(ctx.command().conversation());
-            List<String> rest = named ? args.subList(1, args.size()) : args;
+            List<String> rest = named ? words.subList(1, words.size()) : words;
             return act(ctx, i, rest.isEmpty() ? "show" : rest.get(0).toLowerCase(Locale.ROOT), rest.isEmpty() ? List.of()
                     : rest.subList(1, rest.size()));
         } catch (IncidentRefused e) {
