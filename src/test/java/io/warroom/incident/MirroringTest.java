@@ -18,11 +18,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * One incident, one Slack channel and one Feishu group: what people write there through Warroom appears in
  * both. A status typed in the Feishu group (a signed Feishu event, over HTTP) is posted in the Slack channel
  * and in the channel the incident was declared in, and both cards show it; a command's answer in the Feishu
- * group is mirrored into the Slack channel.
+ * group is mirrored into the Slack channel; a restart asked for in Feishu is approved from its copy in Slack.
  */
 class MirroringTest extends BothPlatformsTestBase {
 
     @Autowired ActionRouter actions;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aStatusTypedInTheFeishuGroupAppearsInTheSlackChannelAndOnBothCards() throws Exception {
@@ -61,5 +62,25 @@ class MirroringTest extends BothPlatformsTestBase {
                 .anyMatch(p -> p.text() != null && p.text().contains("oncall-primary")));
         // ... but the incident's own posts are written once per room, in that room's language, never mirrored.
         assertThat(SLACK.posted(channel.id()).stream().filter(p -> p.text() != null && p.text().contains("进展更新"))).isEmpty();
+
+        // A restart asked for in the Feishu group is approved from the Slack channel: one request, run once.
+        feishu().send(FeishuRequests.message(FeishuRequests.newEventId(), group.id(), "group", LI_FEISHU,
+                "/warroom restart backend", true));
+        var copy = await().atMost(WAIT).until(() -> SLACK.posted(channel.id()).stream()
+                .filter(p -> p.blocks() != null && p.blocks().toString().contains("approval.approve")).findFirst().orElse(null),
+                p -> p != null);
+        String request = jdbc.sql("select public_id from approval_request where command_text = 'restart backend' "
+                + "order by id desc limit 1").query(String.class).single();
+        slack().interaction(io.warroom.slack.internal.SignedSlack.blockAction(ZHAO_SLACK, channel.id(), copy.ts(), null,
+                "approval.approve", request, "t-" + UUID.randomUUID()));
+        await().atMost(WAIT).until(() -> jdbc.sql("select state from approval_request where public_id = ?").param(request)
+                .query(String.class).single().equals("EXECUTED"));
+        await().atMost(WAIT).until(() -> jdbc.sql("select done_how from incident_stage where incident_id = ? and stage_id = 'recover'")
+                .param(id).query(String.class).optional().orElse("").equals("action-executed"));
+        // The card was updated in both rooms: the Feishu original and the Slack copy say who approved.
+        await().atMost(WAIT).until(() -> SLACK.posted(channel.id()).stream().anyMatch(p -> p.ts().equals(copy.ts())
+                && p.blocks().toString().contains("赵六 Zhao Liu") && !p.blocks().toString().contains("approval.approve")));
+        await().atMost(WAIT).until(() -> FEISHU.messagesTo(group.id()).stream().anyMatch(m -> m.cardText().contains("restart backend")
+                && m.cardText().contains("赵六 Zhao Liu") && !m.cardText().contains("approval.approve")));
     }
 }
