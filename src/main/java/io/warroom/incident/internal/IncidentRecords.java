@@ -68,9 +68,11 @@ class IncidentRecords {
         List<TimelineEntry> all = new ArrayList<>();
         List<Postmortem.Chain> chains = new ArrayList<>();
         streams.forEach((stream, label) -> {
-            all.addAll(timeline.entries(stream));
+            List<TimelineEntry> entries = timeline.entries(stream);
+            all.addAll(entries);
             Verification v = timeline.verify(stream);
-            chains.add(new Postmortem.Chain(stream, label, v.intact(), v.entries(), v.firstBrokenPosition(), v.reason()));
+            chains.add(new Postmortem.Chain(stream, label, v.intact(), v.entries(), v.firstBrokenPosition(), v.reason(),
+                    entries.isEmpty() ? null : entries.get(entries.size() - 1).hash()));
         });
         all.sort(Comparator.comparing(TimelineEntry::occurredAt).thenComparing(TimelineEntry::stream)
                 .thenComparingLong(TimelineEntry::position));

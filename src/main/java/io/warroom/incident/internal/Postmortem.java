@@ -28,8 +28,12 @@ record Postmortem(String id, String severity, String title, String status, Insta
     record Handler(String person, String name, List<String> parts) {
     }
 
-    /** The hash-chain check of one timeline the record was built from. */
-    record Chain(String stream, String label, boolean intact, long entries, Long brokenAt, String reason) {
+    /**
+     * The hash-chain check of one timeline the record was built from, and its last hash: kept with the record
+     * (a wiki page, a ticket), it shows later whether the history was rewritten (docs/security.md).
+     */
+    record Chain(String stream, String label, boolean intact, long entries, Long brokenAt, String reason,
+                 String lastHash) {
     }
 
     boolean intact() {

@@ -78,8 +78,11 @@ class PostmortemMarkdown {
         for (var c : p.chains()) {
             md.append("- ").append(c.intact()
                     ? texts.get(l, "incident.record.chain.intact", c.label(), c.entries())
-                    : "**" + texts.get(l, "incident.record.chain.broken", c.label(), c.brokenAt(), c.reason()) + "**")
-                    .append('\n');
+                    : "**" + texts.get(l, "incident.record.chain.broken", c.label(), c.brokenAt(), c.reason()) + "**");
+            if (c.lastHash() != null) {
+                md.append(texts.get(l, "incident.record.chain.last-hash", c.stream(), c.lastHash()));
+            }
+            md.append('\n');
         }
         return md.toString();
     }
