@@ -7,9 +7,8 @@ import io.warroom.chat.InboundCommand;
 import io.warroom.chat.Platform;
 import io.warroom.command.Commands;
 import io.warroom.feishu.internal.FakeFeishuOpenApi;
-import io.warroom.feishu.internal.FeishuRequests;
 import io.warroom.slack.internal.FakeSlackApi;
-import io.warroom.slack.internal.SignedSlack;
+import io.warroom.support.FakePlatforms;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,14 +43,9 @@ public final class IncidentRoomBench {
         var slack = new FakeSlackApi(Duration.ZERO);
         var feishu = FakeFeishuOpenApi.fresh();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(WarroomApplication.class).run(
-                "--spring.datasource.url=jdbc:h2:mem:bench-rooms;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "--server.port=0", "--warroom.directory.roster=classpath:rosters/incident-roster.yaml",
-                "--warroom.slack.bot-token=" + FakeSlackApi.TOKEN, "--warroom.slack.signing-secret=" + SignedSlack.SECRET,
-                "--warroom.slack.api-base-url=" + slack.baseUrl(),
-                "--warroom.feishu.app-id=" + FakeFeishuOpenApi.APP_ID, "--warroom.feishu.app-secret=" + FakeFeishuOpenApi.APP_SECRET,
-                "--warroom.feishu.verification-token=" + FeishuRequests.VERIFICATION_TOKEN,
-                "--warroom.feishu.encrypt-key=" + FeishuRequests.ENCRYPT_KEY, "--warroom.feishu.base-url=" + feishu.baseUrl(),
-                "--logging.level.root=WARN");
+                FakePlatforms.arguments(slack, feishu,
+                        "--spring.datasource.url=jdbc:h2:mem:bench-rooms;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                        "--logging.level.root=WARN"));
         try {
             Commands commands = app.getBean(Commands.class);
             JdbcClient db = app.getBean(JdbcClient.class);

@@ -12,10 +12,9 @@ import io.warroom.chat.InboundCommand;
 import io.warroom.chat.Platform;
 import io.warroom.command.Commands;
 import io.warroom.feishu.internal.FakeFeishuOpenApi;
-import io.warroom.feishu.internal.FeishuRequests;
 import io.warroom.slack.internal.FakeSlackApi;
-import io.warroom.slack.internal.SignedSlack;
 import io.warroom.support.EmbeddedPostgresInitializer;
+import io.warroom.support.FakePlatforms;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,16 +49,10 @@ class TwoReplicasWarRoomTest {
     }
 
     private ConfigurableApplicationContext replica(String url) {
-        var ctx = new SpringApplicationBuilder(WarroomApplication.class).run(
+        var ctx = new SpringApplicationBuilder(WarroomApplication.class).run(FakePlatforms.arguments(slack, feishu,
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--server.port=0", "--warroom.directory.roster=classpath:rosters/incident-roster.yaml",
-                "--warroom.slack.bot-token=" + FakeSlackApi.TOKEN, "--warroom.slack.signing-secret=" + SignedSlack.SECRET,
-                "--warroom.slack.api-base-url=" + slack.baseUrl(),
-                "--warroom.feishu.app-id=" + FakeFeishuOpenApi.APP_ID, "--warroom.feishu.app-secret=" + FakeFeishuOpenApi.APP_SECRET,
-                "--warroom.feishu.verification-token=" + FeishuRequests.VERIFICATION_TOKEN,
-                "--warroom.feishu.encrypt-key=" + FeishuRequests.ENCRYPT_KEY, "--warroom.feishu.base-url=" + feishu.baseUrl(),
                 "--warroom.delivery.poll-interval=100ms", "--warroom.delivery.initial-backoff=200ms",
-                "--warroom.delivery.lease=3s");
+                "--warroom.delivery.lease=3s"));
         replicas.add(ctx);
         return ctx;
     }

@@ -90,10 +90,16 @@ class IncidentService implements Incidents {
         String actor = d.declaredBy() == null ? People.WARROOM : d.declaredBy().id();
         String day = DAY.format(now.atZone(times.zone()));
         int last = incidents.lockDay(day);
-        Optional<Incident> earlier = d.idempotencyKey() != null ? incidents.byDeclareKey(d.idempotencyKey())
-                : d.declaredBy() != null ? incidents.recentTwin(actor, d.title(), now.minus(properties.duplicateWindow()), now)
-                : Optional.empty();
+        // The same key again, or the same person declaring the same title again (typed twice, or typed and then
+        // sent from a form): the incident already declared, with the alert group linked if this one brings one.
+        Optional<Incident> earlier = Optional.ofNullable(d.idempotencyKey()).flatMap(incidents::byDeclareKey)
+                .or(() -> d.declaredBy() == null ? Optional.empty()
+                        : incidents.recentTwin(actor, d.title(), now.minus(properties.duplicateWindow()), now));
         if (earlier.isPresent()) {
+            if (d.alertGroup() != null && incidents.linkAlert(earlier.get().id(), d.alertGroup(), now)) {
+                events.publishEvent(new IncidentAlertLinked(earlier.get().stream(), now, actor, d.alertGroup()));
+                cards.refresh(earlier.get().id());
+            }
             return new Declared(earlier.get().id(), false);
         }
         int seq = last + 1;
