@@ -86,10 +86,11 @@ class IncidentService implements Incidents {
         if (d.declaredBy() != null) {
             guard.require(d.declaredBy(), d.origin(), AccessGuard.DECLARE, d.origin().stream(), locale);
         }
-        Instant now = clock.instant();
         String actor = d.declaredBy() == null ? People.WARROOM : d.declaredBy().id();
-        String day = DAY.format(now.atZone(times.zone()));
+        String day = DAY.format(clock.instant().atZone(times.zone()));
         int last = incidents.lockDay(day);
+        // Read after the lock: a declaration that waited for it must see the one it waited for as earlier.
+        Instant now = clock.instant();
         // The same key again, or the same person declaring the same title again (typed twice, or typed and then
         // sent from a form): the incident already declared, with the alert group linked if this one brings one.
         Optional<Incident> earlier = Optional.ofNullable(d.idempotencyKey()).flatMap(incidents::byDeclareKey)
