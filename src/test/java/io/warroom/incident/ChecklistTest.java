@@ -56,8 +56,8 @@ class ChecklistTest extends ConsoleClockTestBase {
         ActionOutcome run = click(room, "zhang.san", "incident.run", ID + "|recover|0");
         assertThat(run.message()).isEqualTo("Running /warroom restart backend");
         String request = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select public_id from approval_request where command_text = 'restart backend' order by id desc limit 1")
-                .query(String.class).optional().orElse(null), r -> r != null);
+                "select public_id from approval_request where command_text = 'restart backend' and channel = ?")
+                .param(room).query(String.class).optional().orElse(null), r -> r != null);
         settle();
         assertThat(botMessages(room)).anyMatch(m -> m.header() != null && m.header().contains("Approval needed: restart backend"));
         assertThat(stageDone("recover")).isFalse();

@@ -41,8 +41,8 @@ class IncidentRecordTest extends ConsoleClockTestBase {
         step(60);
         click(room, "zhang.san", "incident.run", ID + "|recover|0");
         String request = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select public_id from approval_request where command_text = 'restart backend' order by id desc limit 1")
-                .query(String.class).optional().orElse(null), r -> r != null);
+                "select public_id from approval_request where command_text = 'restart backend' and channel = ?")
+                .param(room).query(String.class).optional().orElse(null), r -> r != null);
         step(30);
         assertThat(click(room, "li.si", "approval.approve", request).kind()).isEqualTo(ActionOutcome.Kind.DONE);
         String roomStream = "conversation:console:" + room;

@@ -69,8 +69,8 @@ class MirroringTest extends BothPlatformsTestBase {
         var copy = await().atMost(WAIT).until(() -> SLACK.posted(channel.id()).stream()
                 .filter(p -> p.blocks() != null && p.blocks().toString().contains("approval.approve")).findFirst().orElse(null),
                 p -> p != null);
-        String request = jdbc.sql("select public_id from approval_request where command_text = 'restart backend' "
-                + "order by id desc limit 1").query(String.class).single();
+        String request = jdbc.sql("select public_id from approval_request where command_text = 'restart backend' and channel = ?")
+                .param(group.id()).query(String.class).single();
         slack().interaction(io.warroom.slack.internal.SignedSlack.blockAction(ZHAO_SLACK, channel.id(), copy.ts(), null,
                 "approval.approve", request, "t-" + UUID.randomUUID()));
         await().atMost(WAIT).until(() -> jdbc.sql("select state from approval_request where public_id = ?").param(request)
