@@ -100,6 +100,14 @@ files, or empty when the packaged defaults are used.
 {{- end }}
 {{- end }}
 
+{{- define "warroom.checksConfigMap" -}}
+{{- if .Values.checks.existingConfigMap }}
+{{- .Values.checks.existingConfigMap }}
+{{- else if .Values.checks.files }}
+{{- printf "%s-checks" (include "warroom.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+
 {{- define "warroom.approvalsConfigMap" -}}
 {{- if .Values.approvals.existingConfigMap }}
 {{- .Values.approvals.existingConfigMap }}

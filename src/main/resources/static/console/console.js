@@ -490,9 +490,16 @@
     if (!messageNode) return;
     event.preventDefault();
     const values = {};
+    // Same reading as Slack and Feishu (see InboundAction): ticked checkbox values joined by commas.
     for (const field of form.elements) {
       if (!field.name) continue;
-      values[field.name] = field.type === 'checkbox' ? String(field.checked) : field.value;
+      if (field.type === 'checkbox') {
+        const ticked = values[field.name] ? values[field.name].split(',') : [];
+        if (field.checked) ticked.push(field.value);
+        values[field.name] = ticked.join(',');
+      } else {
+        values[field.name] = field.value;
+      }
     }
     sendAction(messageNode, { actionId: form.dataset.actionId, value: '', form: values },
       form.querySelector('[type="submit"]'), form);

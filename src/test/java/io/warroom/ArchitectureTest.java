@@ -60,14 +60,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.slack.api..").allowEmptyShould(true).check(CLASSES);
         noClasses().that().resideOutsideOfPackage("io.warroom.kubernetes..")
                 .should().dependOnClassesThat().resideInAPackage("io.fabric8..").allowEmptyShould(true).check(CLASSES);
-        noClasses().that().resideOutsideOfPackages("io.warroom.feishu..", "io.warroom.probe..", "io.warroom.slack..")
+        noClasses().that().resideOutsideOfPackages("io.warroom.feishu..", "io.warroom.probe..", "io.warroom.slack..",
+                        "io.warroom.alert..")
                 .should().dependOnClassesThat().resideInAPackage("okhttp3..").allowEmptyShould(true).check(CLASSES);
     }
 
     @Test
     void coreModulesKnowNoChatPlatform() {
         noClasses().that().resideInAnyPackage("io.warroom.command..", "io.warroom.delivery..", "io.warroom.directory..",
-                        "io.warroom.timeline..", "io.warroom.chat..")
+                        "io.warroom.timeline..", "io.warroom.chat..", "io.warroom.alert..", "io.warroom.schedule..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.warroom.slack..", "io.warroom.feishu..",
                         "io.warroom.console..")
                 .check(CLASSES);

@@ -29,33 +29,74 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
         }
     }
 
+    /** Longest action id, form id or input name: platforms add suffixes and cap ids at 255. */
+    public static final int MAX_ID = 200;
+    /** Longest button value (Slack takes 2000 characters); an opaque id is far shorter. */
+    public static final int MAX_VALUE = 2000;
+
+    /** A button; {@code actionId} (at most {@link #MAX_ID}) picks the handler, {@code value} is opaque. */
     public record Button(String actionId, String label, String value, Style style) {
         public Button {
-            Objects.requireNonNull(actionId, "actionId");
+            requireId(actionId, "actionId");
             Objects.requireNonNull(label, "label");
             value = value == null ? "" : value;
+            if (value.length() > MAX_VALUE) {
+                throw new IllegalArgumentException("button value longer than " + MAX_VALUE + " characters");
+            }
             style = style == null ? Style.DEFAULT : style;
         }
     }
 
+    /**
+     * A form; its submission reaches the domain as an {@link InboundAction} whose action id is {@code formId}.
+     * Input names must be unique within the form (they key the submitted values).
+     */
     public record Form(String formId, String title, String submitLabel, List<Input> inputs) {
         public Form {
-            Objects.requireNonNull(formId, "formId");
+            requireId(formId, "formId");
             inputs = List.copyOf(inputs);
+            var names = new java.util.HashSet<String>();
+            for (Input in : inputs) {
+                if (!names.add(in.name())) {
+                    throw new IllegalArgumentException("two inputs named '" + in.name() + "' in form " + formId);
+                }
+            }
         }
     }
 
+    /**
+     * A {@code CHECKBOX} without options is one box on every platform, submitted as {@code "true"} when ticked
+     * (Slack: the option's value; Feishu: the checker's boolean; console: the box's state). With options it is
+     * a group only on Slack (values joined by commas): for a portable form, use one input per box.
+     */
     public enum InputType { TEXT, MULTILINE, SELECT, CHECKBOX }
 
+    /** Longest option value (Slack's limit); values are ids, not prose. */
+    public static final int MAX_OPTION_VALUE = 150;
+
+    /** A choice of a SELECT or CHECKBOX input; the label defaults to the value. */
     public record Option(String value, String label) {
+        public Option {
+            Objects.requireNonNull(value, "value");
+            if (value.isEmpty() || value.length() > MAX_OPTION_VALUE) {
+                throw new IllegalArgumentException("option value must be 1 to " + MAX_OPTION_VALUE + " characters");
+            }
+            label = label == null ? value : label;
+        }
     }
 
+    /**
+     * One input of a form. {@code name} (at most {@link #MAX_ID} characters) keys its value in
+     * {@link InboundAction#formValues()}; see there for how each type's value reads.
+     */
     public record Input(String name, String label, InputType type, boolean required, String initialValue,
                         List<Option> options) {
         public Input {
-            Objects.requireNonNull(name, "name");
+            requireId(name, "name");
             type = type == null ? InputType.TEXT : type;
-            options = options == null ? List.of() : List.copyOf(options);
+            // Platforms refuse two options with one value; the first one stands.
+            var seen = new java.util.HashSet<String>();
+            options = options == null ? List.of() : options.stream().filter(o -> seen.add(o.value())).toList();
         }
     }
 
@@ -98,6 +139,13 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
             }
             String lower = url.toLowerCase(java.util.Locale.ROOT);
             return (lower.startsWith("https://") || lower.startsWith("http://")) && lower.length() > lower.indexOf("//") + 2;
+        }
+    }
+
+    private static void requireId(String id, String what) {
+        Objects.requireNonNull(id, what);
+        if (id.isBlank() || id.length() > MAX_ID) {
+            throw new IllegalArgumentException(what + " must be 1 to " + MAX_ID + " characters: '" + id + "'");
         }
     }
 

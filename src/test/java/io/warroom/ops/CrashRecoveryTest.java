@@ -83,7 +83,8 @@ class CrashRecoveryTest {
                 "--spring.datasource.url=" + db, "--server.port=" + port, "--warroom.delivery.paused=" + paused)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(p);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        // A cold JVM with 256 MB on a busy two-core machine can take most of a minute to start: allow two.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!p.isAlive()) {
                 throw new IllegalStateException("Warroom exited early:\n" + Files.readString(log));
             }

@@ -59,4 +59,13 @@ class HelmChartTest {
         assertThatThrownBy(() -> chart.template().set("kubernetes.enabled", "true").set("kubernetes.namespaces", "null").call())
                 .hasMessageContaining("kubernetes.enabled needs kubernetes.namespaces");
     }
+
+    @Test
+    void ownChecksAreMountedAndReplaceThePackagedOnes() {
+        String out = new Helm(Path.of("helm/warroom")).template().withName("warroom").withNamespace("ops")
+                .set("checks.files.daily\\.yaml", "lists: []").call();
+        assertThat(out).contains("name: \"warroom-checks\"", "WARROOM_CHECKS_LOCATION", "file:/config/checks/*.yaml",
+                "mountPath: /config/checks");
+        assertThat(chart.template().withName("warroom").call()).doesNotContain("WARROOM_CHECKS_LOCATION");
+    }
 }

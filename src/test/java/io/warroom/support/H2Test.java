@@ -11,11 +11,13 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:warroom-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "warroom.delivery.paused=true", "warroom.schedule.paused=true", "warroom.catalog.location=classpath:test-catalog/*.yaml",
+        "spring.datasource.url=jdbc:h2:mem:warroom-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+        "warroom.delivery.paused=true", "warroom.schedule.paused=true", "warroom.alerts.routing=classpath:test-alerts/routing.yaml",
+        "warroom.alerts.token=" + io.warroom.support.AlertPayloads.TOKEN, "warroom.catalog.location=classpath:test-catalog/*.yaml",
         // Tests share one context: only the per-channel limit is under test, the app-wide one must not interfere.
         "warroom.delivery.limits.slack.per-channel.per-second=1", "warroom.delivery.limits.slack.per-channel.burst=3",
-        "warroom.delivery.limits.slack.per-app.per-second=10000", "warroom.delivery.limits.slack.per-app.burst=10000"})
+        "warroom.delivery.limits.slack.per-app.per-second=10000", "warroom.delivery.limits.slack.per-app.burst=10000",
+        "warroom.delivery.limits.slack.per-method.update.per-second=10000", "warroom.delivery.limits.slack.per-method.update.burst=10000"})
 @Import({TestGateways.class, io.warroom.delivery.internal.DrainForTests.class})
 public @interface H2Test {
 }

@@ -11,9 +11,11 @@ import org.springframework.test.context.ContextConfiguration;
 /** The same context as {@link H2Test}, on a real embedded PostgreSQL. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {"warroom.delivery.paused=true", "warroom.schedule.paused=true", "warroom.catalog.location=classpath:test-catalog/*.yaml",
+@SpringBootTest(properties = {"warroom.delivery.paused=true", "warroom.schedule.paused=true", "warroom.alerts.routing=classpath:test-alerts/routing.yaml",
+        "warroom.alerts.token=" + io.warroom.support.AlertPayloads.TOKEN, "warroom.catalog.location=classpath:test-catalog/*.yaml",
         "warroom.delivery.limits.slack.per-channel.per-second=1", "warroom.delivery.limits.slack.per-channel.burst=3",
-        "warroom.delivery.limits.slack.per-app.per-second=10000", "warroom.delivery.limits.slack.per-app.burst=10000"})
+        "warroom.delivery.limits.slack.per-app.per-second=10000", "warroom.delivery.limits.slack.per-app.burst=10000",
+        "warroom.delivery.limits.slack.per-method.update.per-second=10000", "warroom.delivery.limits.slack.per-method.update.burst=10000"})
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 @Import({TestGateways.class, io.warroom.delivery.internal.DrainForTests.class})
 public @interface PostgresTest {

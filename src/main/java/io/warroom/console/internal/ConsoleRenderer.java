@@ -79,8 +79,7 @@ class ConsoleRenderer {
             switch (in.type()) {
                 case MULTILINE -> h.append("<textarea name=\"").append(name).append('"').append(required).append('>')
                         .append(initial).append("</textarea>");
-                case CHECKBOX -> h.append("<input type=\"checkbox\" name=\"").append(name).append('"')
-                        .append("true".equals(in.initialValue()) ? " checked" : "").append('>');
+                case CHECKBOX -> checkboxes(in, h);
                 case SELECT -> {
                     h.append("<select name=\"").append(name).append('"').append(required).append('>');
                     for (var o : in.options()) {
@@ -98,6 +97,24 @@ class ConsoleRenderer {
         h.append("<button type=\"submit\" class=\"action style-primary\">")
                 .append(esc(form.submitLabel() == null ? "Submit" : form.submitLabel()))
                 .append("</button></form>");
+    }
+
+    /** One box per option (a lone box without options has the value {@code true}), ticked as the initial value says. */
+    private static void checkboxes(Input in, StringBuilder h) {
+        var chosen = in.initialValue() == null ? java.util.Set.<String>of()
+                : new java.util.HashSet<>(java.util.List.of(in.initialValue().split(",", -1)));
+        var options = in.options().isEmpty() ? java.util.List.of(new OutboundMessage.Option("true", null)) : in.options();
+        boolean single = in.options().isEmpty();
+        for (var o : options) {
+            if (!single) {
+                h.append("<span class=\"choice\">");
+            }
+            h.append("<input type=\"checkbox\" name=\"").append(esc(in.name())).append("\" value=\"")
+                    .append(esc(o.value())).append('"').append(chosen.contains(o.value()) ? " checked" : "").append('>');
+            if (!single) {
+                h.append(esc(o.label())).append("</span>");
+            }
+        }
     }
 
     private static String esc(String s) {

@@ -4,10 +4,15 @@ import io.warroom.chat.ChatDeliveryException;
 import io.warroom.chat.ChatGateway;
 import io.warroom.chat.Conversation;
 import io.warroom.chat.Platform;
+import io.warroom.delivery.Delivery;
+import io.warroom.delivery.Priority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +51,7 @@ class OutboxDispatcher implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<Platform, AtomicBoolean> wakeQueued = new EnumMap<>(Platform.class);
+    private final Map<Platform, AtomicBoolean> urgentArrived = new EnumMap<>(Platform.class);
     private volatile Map<Platform, ScheduledExecutorService> executors;
     private volatile long lastFailureLog;
 
@@ -63,11 +69,15 @@ class OutboxDispatcher implements SmartLifecycle {
         this.clock = clock;
         for (Platform p : Platform.values()) {
             wakeQueued.put(p, new AtomicBoolean());
+            urgentArrived.put(p, new AtomicBoolean());
         }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onEnqueued(OutboxEnqueued event) {
+        if (event.priority() >= Priority.URGENT.weight()) {
+            urgentArrived.get(event.platform()).set(true);
+        }
         var all = executors;
         ScheduledExecutorService ex = all == null ? null : all.get(event.platform());
         if (ex != null && wakeQueued.get(event.platform()).compareAndSet(false, true)) {
@@ -120,11 +130,28 @@ class OutboxDispatcher implements SmartLifecycle {
             Instant now = clock.instant();
             var batch = repository.ready(platform, now, properties.batchSize());
             int progressed = 0;
+            boolean preempted = false;
+            // Buckets found full in this round, and until when: rows behind them are put back to that time in
+            // one statement, without claims or rate-limit queries, so a backlog behind one channel's limit
+            // costs almost nothing and does not crowd other channels out of the next round.
+            Map<String, Instant> full = new HashMap<>();
+            Map<Instant, List<Long>> later = new HashMap<>();
             for (OutboxRow candidate : batch) {
+                if (urgentArrived.get(platform).getAndSet(false)) {
+                    // Something urgent was queued meanwhile: start a new round, which puts it first.
+                    preempted = true;
+                    break;
+                }
+                Instant blockedUntil = buckets(candidate).stream().map(b -> full.get(b.key())).filter(t -> t != null)
+                        .max(Instant::compareTo).orElse(null);
+                if (blockedUntil != null) {
+                    later.computeIfAbsent(blockedUntil, t -> new ArrayList<>()).add(candidate.id());
+                    continue;
+                }
                 var claimed = repository.claim(candidate.id(), now, now.plus(properties.lease()));
                 if (claimed.isPresent()) {
                     attempted++;
-                    if (process(claimed.get())) {
+                    if (process(claimed.get(), full)) {
                         progressed++;
                         // What waited behind it (a pin behind its card) may outrank the rest of this batch: look again.
                         if (repository.hasFollower(claimed.get())) {
@@ -133,16 +160,46 @@ class OutboxDispatcher implements SmartLifecycle {
                     }
                 }
             }
+            later.forEach(repository::postpone);
             // Sending a thread's first operation makes its next one ready, so go round while that happens.
-            if (progressed == 0) {
+            if (progressed == 0 && !preempted) {
                 metrics.depth(repository.unfinishedCount());
                 return attempted;
             }
         }
     }
 
+    /** A rate-limit bucket a row must get a slot from, and its rate. */
+    private record Bucket(String key, DeliveryProperties.Rate rate) {
+    }
+
+    /**
+     * The buckets of a row, in the order they are tried: a routine edit's own message first (while it waits
+     * there it keeps absorbing newer edits), then the app, the API method, and the channel. Posts visible in
+     * a channel count against its limit; edits, ephemerals, forms, group creation and invitations are limited
+     * per app and per method only (a form must not wait behind a busy channel's posts).
+     */
+    private List<Bucket> buckets(OutboxRow row) {
+        var limits = properties.limitsFor(row.platform().id());
+        String platform = row.platform().id();
+        List<Bucket> buckets = new ArrayList<>(4);
+        if (row.operation() == Delivery.Operation.UPDATE && row.priority() <= Priority.ROUTINE.weight()) {
+            buckets.add(new Bucket(platform + ":" + row.channel() + ":msg:" + row.messageKey(),
+                    new DeliveryProperties.Rate(1_000d / Math.max(1, properties.routineEditInterval().toMillis()), 1)));
+        }
+        buckets.add(new Bucket(platform + ":*", limits.perApp()));
+        DeliveryProperties.Rate methodRate = limits.perMethod() == null ? null : limits.perMethod().get(method(row));
+        if (methodRate != null) {
+            buckets.add(new Bucket(platform + ":method:" + method(row), methodRate));
+        }
+        if (countsAgainstChannel(row)) {
+            buckets.add(new Bucket(platform + ":" + row.channel(), limits.perChannel()));
+        }
+        return buckets;
+    }
+
     /** @return true when the row left the queue (sent or failed for good) */
-    private boolean process(OutboxRow row) {
+    private boolean process(OutboxRow row, Map<String, Instant> full) {
         Instant now = clock.instant();
         ChatGateway gateway = gateways.forPlatform(row.platform()).orElse(null);
         if (gateway == null) {
@@ -156,14 +213,14 @@ class OutboxDispatcher implements SmartLifecycle {
         } catch (ChatDeliveryException e) {
             return fail(row, e.getMessage());
         }
-        var limits = properties.limitsFor(row.platform().id());
-        String appBucket = row.platform().id() + ":*";
-        // Posts and edits visible in a channel count against its limit; ephemerals, forms, group creation
-        // and invitations are limited per app only (a form must not wait behind a busy channel's posts).
-        String channelBucket = countsAgainstChannel(row) ? row.platform().id() + ":" + row.channel() : null;
-        Duration wait = limiter.tryAcquire(appBucket, limits.perApp(), now);
-        if (wait.isZero() && channelBucket != null) {
-            wait = limiter.tryAcquire(channelBucket, limits.perChannel(), now);
+        List<Bucket> buckets = buckets(row);
+        Duration wait = Duration.ZERO;
+        for (Bucket b : buckets) {
+            wait = limiter.tryAcquire(b.key(), b.rate(), now);
+            if (!wait.isZero()) {
+                full.put(b.key(), now.plus(wait));
+                break;
+            }
         }
         if (!wait.isZero()) {
             repository.reschedule(row.id(), now.plus(wait), false, null);
@@ -184,7 +241,8 @@ class OutboxDispatcher implements SmartLifecycle {
         } catch (ChatDeliveryException e) {
             if (e.retryAfter() != null) {
                 Instant until = now.plus(e.retryAfter());
-                limiter.holdUntil(channelBucket != null ? channelBucket : appBucket, until);
+                // Hold the narrowest bucket that applied: the channel's if any, else the method's or the app's.
+                limiter.holdUntil(buckets.get(buckets.size() - 1).key(), until);
                 return retryOrGiveUp(row, until, false, e.getMessage(), "rate-limited");
             }
             if (!e.retryable()) {
@@ -196,11 +254,25 @@ class OutboxDispatcher implements SmartLifecycle {
         }
     }
 
+    /** The operation as {@code limits.<platform>.per-method} names it. */
+    static String method(OutboxRow row) {
+        return switch (row.operation()) {
+            case POST -> row.visibleTo() == null ? "post" : "ephemeral";
+            case UPDATE -> "update";
+            case CREATE_GROUP -> "create-group";
+            case INVITE -> "invite";
+            case OPEN_FORM -> "open-form";
+            case SET_TOPIC -> "set-topic";
+            case PIN -> "pin";
+        };
+    }
+
     private static boolean countsAgainstChannel(OutboxRow row) {
         return switch (row.operation()) {
             case POST -> row.visibleTo() == null;
-            case UPDATE -> true;
-            case CREATE_GROUP, INVITE, OPEN_FORM, SET_TOPIC, PIN -> false;
+            // Slack limits chat.update by its method tier and Feishu per message, not per channel: edits must
+            // not take the slot a new message (a critical alert's root) needs.
+            case UPDATE, CREATE_GROUP, INVITE, OPEN_FORM, SET_TOPIC, PIN -> false;
         };
     }
 
@@ -235,6 +307,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     void purgeOldSent() {
         int n = repository.deleteFinishedBefore(clock.instant().minus(properties.keepSent()));
+        limiter.forgetIdleBefore(clock.instant().minus(java.time.Duration.ofDays(1)));
         if (n > 0) {
             log.info("Purged {} delivered outbox rows", n);
         }

@@ -118,6 +118,12 @@ class OutboxRepository {
                 .params(ts(at), countAttempt ? 1 : 0, truncate(error), id).update();
     }
 
+    /** Puts unclaimed rows back until {@code at} (their rate limit is full), in one statement. */
+    void postpone(Instant at, List<Long> ids) {
+        jdbc.sql("update outbox set next_attempt_at = :at where id in (:ids) and state = 'PENDING'")
+                .param("at", ts(at)).param("ids", ids).update();
+    }
+
     void markFailed(long id, String error) {
         jdbc.sql("update outbox set state = 'FAILED', claimed_until = null, last_error = ? "
                         + "where id = ? and state = 'SENDING'")

@@ -52,6 +52,11 @@ class RateLimiter {
         }
     }
 
+    /** Buckets idle since {@code cutoff} (one per alert card, say) hold nothing a new row would not. */
+    void forgetIdleBefore(Instant cutoff) {
+        jdbc.sql("delete from rate_bucket where tat_micros < ?").param(micros(cutoff)).update();
+    }
+
     private long currentTat(String bucket, long initial) {
         jdbc.sql("insert into rate_bucket (bucket_key, tat_micros) values (?, ?) on conflict do nothing")
                 .params(bucket, initial).update();

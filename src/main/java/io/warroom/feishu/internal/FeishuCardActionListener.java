@@ -60,7 +60,9 @@ class FeishuCardActionListener {
         }
         JsonNode action = event.path("action");
         JsonNode value = action.path("value");
-        String actionId = value.isObject() ? text(value, FeishuCardRenderer.ACTION_ID) : null;
+        // A form's submit button carries the form id in its name (action.name); a button its callback value.
+        String formId = FeishuNames.formIdOf(text(action, "name"));
+        String actionId = formId != null ? formId : value.isObject() ? text(value, FeishuCardRenderer.ACTION_ID) : null;
         if (actionId == null) {
             return null;
         }
@@ -68,13 +70,14 @@ class FeishuCardActionListener {
         action.path("form_value").fields().forEachRemaining(e -> {
             String v = formValue(e.getValue());
             if (v != null) {
-                form.put(e.getKey(), v);
+                form.put(FeishuNames.inputNameOf(e.getKey()), v);
             }
         });
         // Results of the click go into the thread of the card clicked.
         return new InboundAction(new Conversation(Platform.FEISHU, chatId, messageId),
-                new Actor(Platform.FEISHU, openId, null), actionId, value.path(FeishuCardRenderer.VALUE).asText(""),
-                form, messageId, text(event, "token"));
+                new Actor(Platform.FEISHU, openId, null), actionId,
+                formId != null ? "" : value.path(FeishuCardRenderer.VALUE).asText(""), form, messageId,
+                text(event, "token"));
     }
 
     /** Handles the click once per {@code eventId} and returns Feishu's answer. */
@@ -84,28 +87,37 @@ class FeishuCardActionListener {
         if (action == null) {
             return toast("error", texts.get(locale, "feishu.action.unknown"));
         }
+        ActionOutcome outcome;
         try {
-            return transactions.execute(status -> {
-                if (!deliveries.firstTime("feishu", eventId)) {
-                    onDuplicate.run();
-                    return toast("info", texts.get(locale, "feishu.action.duplicate"));
-                }
-                ActionOutcome outcome = router.route(action);
-                return answer(outcome, locale);
-            });
+            outcome = transactions.execute(status -> deliveries.firstTime("feishu", eventId) ? router.route(action) : null);
         } catch (ActionRouter.UnknownActionException e) {
             return toast("error", texts.get(locale, "feishu.action.unknown"));
         } catch (RuntimeException e) {
             log.error("Feishu card action {} by {} failed", action.actionId(), action.actor().userId(), e);
             return toast("error", texts.get(locale, "feishu.action.failed"));
         }
+        if (outcome == null) {
+            onDuplicate.run();
+            return toast("info", texts.get(locale, "feishu.action.duplicate"));
+        }
+        // Rendered after the commit: whatever happens to the answer card, the click's work stands.
+        return answer(outcome, locale);
     }
 
-    /** The toast, plus the clicked card as it looks now when the handler has one ({@code card.type = raw}). */
+    /**
+     * The toast, plus the clicked card as it looks now when the handler has one ({@code card.type = raw}, a
+     * card JSON 2.0 card like every other). A card too large to render is left out: the update also goes
+     * through the outbox, which reports it.
+     */
     private ObjectNode answer(ActionOutcome outcome, Locale locale) {
         ObjectNode answer = toastFor(outcome, locale);
         if (outcome.card() != null) {
-            answer.putObject("card").put("type", "raw").set("data", renderer.card(outcome.card(), locale));
+            try {
+                answer.putObject("card").put("type", "raw").set("data", renderer.card(outcome.card(), locale));
+            } catch (io.warroom.chat.ChatDeliveryException e) {
+                answer.remove("card");
+                log.warn("Feishu callback answered without its card: {}", e.getMessage());
+            }
         }
         return answer;
     }
@@ -133,9 +145,13 @@ class FeishuCardActionListener {
         return answer;
     }
 
+    /** As {@link InboundAction} documents: a checker's true/false reads "true"/"", a multi-select's list "a,b". */
     private static String formValue(JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return null;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue() ? "true" : "";
         }
         if (v.isArray()) {
             StringJoiner joined = new StringJoiner(",");

@@ -1,24 +1,38 @@
 package io.warroom.feishu.internal;
 
+import static io.warroom.chat.TextCut.ELLIPSIS;
+import static io.warroom.chat.TextCut.cut;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.warroom.chat.ChatDeliveryException;
 import io.warroom.chat.OutboundMessage;
 import io.warroom.chat.OutboundMessage.Button;
 import io.warroom.chat.OutboundMessage.Field;
-import io.warroom.chat.OutboundMessage.Form;
-import io.warroom.chat.OutboundMessage.Input;
+import io.warroom.chat.Platform;
 import io.warroom.chat.Texts;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders an {@link OutboundMessage} as a Feishu card (card JSON 1.0). Every message is a card with
- * {@code update_multi: true}, so any of them can be patched later. Buttons carry {@code {"a": actionId,
- * "v": value}}; forms are a {@code form} container whose inputs are named after the message's inputs, so
- * the callback's {@code form_value} maps back to them. Text is {@code lark_md} with markdown characters
- * escaped: what Warroom says is shown literally.
+ * Renders an {@link OutboundMessage} as a Feishu card in JSON 2.0
+ * (https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-json-v2-structure):
+ * {@code schema: "2.0"}, {@code config.update_multi: true} (the only value 2.0 allows, so every card can be
+ * patched), a header, and {@code body.elements}. Everything a user or an alert wrote is {@code plain_text}
+ * (plain-text div, https://open.feishu.cn/document/feishu-cards/card-json-v2-components/content-components/plain-text),
+ * which Feishu shows literally; {@code markdown}
+ * (https://open.feishu.cn/document/feishu-cards/card-json-v2-components/content-components/rich-text) carries
+ * only what Warroom writes: mentions ({@code <at id=open_id></at>} for ids Warroom checked), links to http(s)
+ * URLs, and bold field labels, with every markdown and HTML character of the words escaped
+ * ({@link LarkMarkdown}). Buttons sit in a flowing column set and call back with
+ * {@code behaviors: [{type: callback, value: {a: actionId, v: value}}]}. The card shrinks until it fits
+ * {@link FeishuCardLimits}.
  */
 @Component
 @ConditionalOnFeishu
@@ -28,6 +42,7 @@ class FeishuCardRenderer {
     static final String VALUE = "v";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Texts texts;
 
@@ -35,135 +50,153 @@ class FeishuCardRenderer {
         this.texts = texts;
     }
 
+    /** The card, shrunk until its send request fits Feishu's size and component limits. */
     ObjectNode card(OutboundMessage m, Locale locale) {
-        ObjectNode card = NODES.objectNode();
-        card.putObject("config").put("wide_screen_mode", true).put("update_multi", true);
-        if (m.header() != null) {
-            ObjectNode header = card.putObject("header");
-            header.set("title", plain(m.header()));
-            header.put("template", template(m.tone()));
-        }
-        ArrayNode elements = card.putArray("elements");
-        if (!m.mentions().isEmpty()) {
-            elements.add(div(mentions(m)));
-        }
-        if (!m.text().isEmpty()) {
-            elements.add(div(LarkMarkdown.escape(m.text())));
-        }
-        if (!m.fields().isEmpty()) {
-            ArrayNode fields = elements.addObject().put("tag", "div").putArray("fields");
-            for (Field f : m.fields()) {
-                fields.addObject().put("is_short", isShort(f)).set("text", larkMd(
-                        "**" + LarkMarkdown.escape(f.label()) + "**\n" + LarkMarkdown.escape(f.value())));
+        FeishuCardLimits limits = FeishuCardLimits.GENEROUS;
+        while (true) {
+            ObjectNode card = render(m, locale, limits);
+            if (fits(card)) {
+                return card;
             }
-        }
-        if (m.code() != null) {
-            // Output (pod tables, log lines) goes in as plain text: nothing in it may be read as markup.
-            elements.addObject().put("tag", "hr");
-            elements.addObject().put("tag", "div").set("text", plain(m.code()));
-        }
-        if (!m.links().isEmpty()) {
-            StringBuilder links = new StringBuilder();
-            for (var l : m.links()) {
-                links.append(links.length() == 0 ? "" : " · ").append('[').append(LarkMarkdown.escape(l.label()))
-                        .append("](").append(l.url().replace("(", "%28").replace(")", "%29")).append(')');
+            if (limits.atFloor()) {
+                throw ChatDeliveryException.permanentFailure("the message is too large for a Feishu card even when "
+                        + "shortened (" + requestBytes(card) + " bytes, " + components(card) + " components)");
             }
-            elements.add(div(links.toString()));
+            limits = limits.halved();
         }
-        if (!m.buttons().isEmpty()) {
-            ArrayNode actions = elements.addObject().put("tag", "action").putArray("actions");
-            for (Button b : m.buttons()) {
-                ObjectNode button = actions.addObject().put("tag", "button");
-                button.set("text", plain(b.label()));
-                button.put("type", b.style().name().toLowerCase(Locale.ROOT));
-                button.set("value", value(b.actionId(), b.value()));
-            }
-        }
-        if (m.form() != null) {
-            elements.add(form(m.form(), locale));
-        }
-        if (elements.isEmpty()) {
-            elements.add(div(LarkMarkdown.escape(m.fallbackText().isEmpty() ? " " : m.fallbackText())));
-        }
-        return card;
-    }
-
-    /** {@code <at id=…></at>} notifies a Feishu user; people without an open_id are named in plain text. */
-    static String mentions(OutboundMessage m) {
-        StringBuilder sb = new StringBuilder();
-        for (var mention : m.mentions()) {
-            String id = mention.userId(io.warroom.chat.Platform.FEISHU);
-            sb.append(sb.length() == 0 ? "" : " ");
-            sb.append(id != null && id.matches("[A-Za-z0-9_-]{1,64}") ? "<at id=" + id + "></at>"
-                    : "@" + LarkMarkdown.escape(mention.name()));
-        }
-        return sb.toString();
     }
 
     String content(OutboundMessage m, Locale locale, ObjectMapper json) {
         try {
             return json.writeValueAsString(card(m, locale));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("card cannot be serialised", e);
         }
     }
 
-    /** UNVERIFIED against a live client in detail: follows the documented form container and input shapes. */
-    private ObjectNode form(Form form, Locale locale) {
-        ObjectNode container = NODES.objectNode().put("tag", "form").put("name", "form");
-        ArrayNode elements = container.putArray("elements");
-        if (form.title() != null) {
-            elements.add(div("**" + LarkMarkdown.escape(form.title()) + "**"));
+    private ObjectNode render(OutboundMessage m, Locale locale, FeishuCardLimits limits) {
+        ObjectNode card = NODES.objectNode().put("schema", "2.0");
+        card.putObject("config").put("update_multi", true);
+        if (m.header() != null && !m.header().isBlank()) {
+            ObjectNode header = card.putObject("header");
+            header.set("title", plain(cut(m.header(), limits.label())));
+            header.put("template", template(m.tone()));
         }
-        for (Input in : form.inputs()) {
-            String label = in.label() == null ? in.name() : in.label();
-            switch (in.type()) {
-                case TEXT, MULTILINE -> {
-                    ObjectNode input = elements.addObject().put("tag", "input").put("name", in.name())
-                            .put("required", in.required());
-                    input.set("label", plain(label));
-                    input.put("label_position", "top");
-                    if (in.initialValue() != null) {
-                        input.put("default_value", in.initialValue());
-                    }
-                    if (in.type() == OutboundMessage.InputType.MULTILINE) {
-                        input.put("input_type", "multiline_text").put("rows", 4);
-                    }
-                }
-                case SELECT -> {
-                    elements.add(div("**" + LarkMarkdown.escape(label) + "**"));
-                    ObjectNode select = elements.addObject().put("tag", "select_static").put("name", in.name())
-                            .put("required", in.required());
-                    select.set("placeholder", plain(label));
-                    if (in.initialValue() != null) {
-                        select.put("initial_option", in.initialValue());
-                    }
-                    ArrayNode options = select.putArray("options");
-                    for (var o : in.options()) {
-                        options.addObject().<ObjectNode>set("text", plain(o.label())).put("value", o.value());
-                    }
-                }
-                case CHECKBOX -> {
-                    ObjectNode checker = elements.addObject().put("tag", "checker").put("name", in.name())
-                            .put("checked", "true".equals(in.initialValue()));
-                    checker.set("text", plain(label));
-                }
-            }
+        ArrayNode elements = card.putObject("body").putArray("elements");
+        if (!m.mentions().isEmpty()) {
+            elements.add(markdown(mentions(m)));
         }
-        ObjectNode submit = elements.addObject().put("tag", "button");
-        submit.set("text", plain(form.submitLabel() != null ? form.submitLabel()
-                : texts.get(locale, "feishu.form.submit")));
-        submit.put("type", "primary").put("action_type", "form_submit").put("name", "submit");
-        submit.set("value", value(form.formId(), ""));
-        return container;
+        if (!m.text().isBlank()) {
+            elements.add(plainDiv(cut(m.text(), limits.text())));
+        }
+        addFields(elements, m.fields(), limits);
+        if (m.code() != null && !m.code().isBlank()) {
+            elements.addObject().put("tag", "hr");
+            elements.add(plainDiv(cut(m.code(), limits.code())));
+        }
+        if (!m.links().isEmpty()) {
+            elements.add(markdown(links(m.links())));
+        }
+        addButtons(elements, m.buttons(), limits);
+        if (m.form() != null) {
+            String submit = m.form().submitLabel() != null && !m.form().submitLabel().isBlank() ? m.form().submitLabel()
+                    : texts.get(locale, "feishu.form.submit");
+            elements.add(FeishuFormRenderer.form(m.form(), submit, limits));
+        }
+        if (elements.isEmpty()) {
+            elements.add(plainDiv(ELLIPSIS));
+        }
+        return card;
     }
 
-    private static ObjectNode value(String actionId, String value) {
-        return NODES.objectNode().put(ACTION_ID, actionId).put(VALUE, value);
+    private static void addFields(ArrayNode elements, List<Field> fields, FeishuCardLimits limits) {
+        int shown = fields.size() <= limits.fields() ? fields.size() : limits.fields() - 1;
+        for (Field f : fields.subList(0, shown)) {
+            elements.add(boldLine(cut(f.label(), limits.label())));
+            elements.add(plainDiv(cut(f.value().isEmpty() ? "-" : f.value(), limits.value())));
+        }
+        if (shown < fields.size()) {
+            elements.add(plainDiv(more(fields.size() - shown)));
+        }
     }
 
-    private static boolean isShort(Field f) {
-        return f.label().length() <= 24 && f.value().length() <= 24 && !f.value().contains("\n");
+    private static void addButtons(ArrayNode elements, List<Button> buttons, FeishuCardLimits limits) {
+        if (buttons.isEmpty()) {
+            return;
+        }
+        // Column set (https://open.feishu.cn/document/feishu-cards/card-json-v2-components/containers/column-set):
+        // "flow" lets the buttons wrap onto new lines on narrow screens.
+        ObjectNode row = elements.addObject().put("tag", "column_set").put("flex_mode", "flow");
+        ArrayNode columns = row.putArray("columns");
+        int shown = buttons.size() <= limits.buttons() ? buttons.size() : limits.buttons() - 1;
+        for (Button b : buttons.subList(0, shown)) {
+            ObjectNode button = NODES.objectNode().put("tag", "button");
+            button.set("text", plain(cut(b.label().isBlank() ? b.actionId() : b.label(), FeishuCardLimits.BUTTON_TEXT)));
+            button.put("type", switch (b.style()) {
+                case PRIMARY -> "primary_filled";
+                case DANGER -> "danger";
+                case DEFAULT -> "default";
+            });
+            ObjectNode callback = button.putArray("behaviors").addObject().put("type", "callback");
+            callback.putObject("value").put(ACTION_ID, b.actionId()).put(VALUE, b.value());
+            columns.addObject().put("tag", "column").put("width", "auto").putArray("elements").add(button);
+        }
+        if (shown < buttons.size()) {
+            elements.add(plainDiv(more(buttons.size() - shown)));
+        }
+    }
+
+    /** {@code <at id=…></at>} notifies a Feishu user; people without an open_id are named in plain words. */
+    static String mentions(OutboundMessage m) {
+        StringBuilder sb = new StringBuilder();
+        for (var mention : m.mentions()) {
+            String id = mention.userId(Platform.FEISHU);
+            sb.append(sb.length() == 0 ? "" : " ");
+            sb.append(id != null && id.matches("[A-Za-z0-9_-]{1,64}") ? "<at id=" + id + "></at>"
+                    : "@" + LarkMarkdown.escape(cut(mention.name(), 100)));
+        }
+        return sb.toString();
+    }
+
+    private static String links(List<OutboundMessage.Link> links) {
+        StringBuilder sb = new StringBuilder();
+        for (var l : links) {
+            String label = l.label().isBlank() ? l.url() : l.label();
+            sb.append(sb.length() == 0 ? "" : " · ").append('[').append(LarkMarkdown.escape(cut(label, 200)))
+                    .append("](").append(l.url().replace("(", "%28").replace(")", "%29").replace(" ", "%20"))
+                    .append(')');
+        }
+        return sb.toString();
+    }
+
+    private static boolean fits(ObjectNode card) {
+        return requestBytes(card) <= FeishuCardLimits.BUDGET_BYTES && components(card) <= FeishuCardLimits.MAX_COMPONENTS;
+    }
+
+    /** Bytes the card takes in a send request, where it travels as a JSON string inside the JSON body. */
+    static int requestBytes(JsonNode card) {
+        try {
+            return JSON.writeValueAsString(JSON.writeValueAsString(card)).getBytes(StandardCharsets.UTF_8).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Components of the card: every object with a {@code tag} except the text objects inside components. */
+    static int components(JsonNode node) {
+        int n = 0;
+        if (node.isObject() && node.has("tag") && !node.path("tag").asText().equals("plain_text")
+                && !node.path("tag").asText().equals("lark_md")) {
+            n++;
+        }
+        for (JsonNode child : node) {
+            n += components(child);
+        }
+        return n;
+    }
+
+    static String more(int n) {
+        return ELLIPSIS + " +" + n;
     }
 
     private static String template(OutboundMessage.Tone tone) {
@@ -176,17 +209,22 @@ class FeishuCardRenderer {
         };
     }
 
-    private static ObjectNode div(String larkMd) {
+    static ObjectNode plainDiv(String content) {
         ObjectNode div = NODES.objectNode().put("tag", "div");
-        div.set("text", larkMd(larkMd));
+        div.set("text", plain(content));
         return div;
     }
 
-    private static ObjectNode larkMd(String content) {
-        return NODES.objectNode().put("tag", "lark_md").put("content", content);
+    /** A label in bold: escaped words inside markdown's bold marks. */
+    static ObjectNode boldLine(String words) {
+        return markdown("**" + LarkMarkdown.escape(words) + "**");
     }
 
-    private static ObjectNode plain(String content) {
-        return NODES.objectNode().put("tag", "plain_text").put("content", content);
+    private static ObjectNode markdown(String content) {
+        return NODES.objectNode().put("tag", "markdown").put("content", content);
+    }
+
+    static ObjectNode plain(String content) {
+        return NODES.objectNode().put("tag", "plain_text").put("content", content.isEmpty() ? " " : content);
     }
 }

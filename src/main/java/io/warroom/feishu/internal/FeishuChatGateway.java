@@ -22,9 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feishu as a chat platform. Every message is an interactive card (only cards can be patched). A message
- * in a thread is a reply in that thread. A message for one user ({@code visibleTo}) and a form (Feishu has
- * no modals) go to a group chat as an ephemeral card only that user sees, and where that is not possible
- * (a one-to-one chat, a topic group) as a direct message from the bot.
+ * in a thread is a reply in that thread. Messages for one user: see {@link #toOneUser} and {@link #openForm}.
  */
 @Component
 @ConditionalOnFeishu
@@ -95,7 +93,8 @@ class FeishuChatGateway implements ChatGateway {
     public String createGroup(String name, List<String> memberUserIds, String idempotencyKey) {
         List<String> first = memberUserIds.subList(0, Math.min(MEMBERS_PER_CALL, memberUserIds.size()));
         String owner = memberUserIds.isEmpty() ? null : memberUserIds.get(0);
-        String chatId = api.createChat(name, owner, first, uuid(idempotencyKey));
+        // Group names are at most 60 characters (create-chat API).
+        String chatId = api.createChat(io.warroom.chat.TextCut.cut(name, 60), owner, first, uuid(idempotencyKey));
         if (memberUserIds.size() > MEMBERS_PER_CALL) {
             invite(Conversation.of(Platform.FEISHU, chatId), memberUserIds.subList(MEMBERS_PER_CALL, memberUserIds.size()));
         }
@@ -116,10 +115,13 @@ class FeishuChatGateway implements ChatGateway {
         return missed;
     }
 
-    /** Feishu groups have no topic; the description (shown under the name) plays that part, up to 100 characters. */
+    /**
+     * Feishu groups have no topic; the description (shown under the name, plain text, so nothing in it is
+     * markup) plays that part, up to 100 characters.
+     */
     @Override
     public void setTopic(Conversation conversation, String topic) {
-        api.setDescription(conversation.channel(), topic.length() <= 100 ? topic : topic.substring(0, 99) + "…");
+        api.setDescription(conversation.channel(), io.warroom.chat.TextCut.cut(topic, 100));
     }
 
     @Override
@@ -127,13 +129,25 @@ class FeishuChatGateway implements ChatGateway {
         api.pin(messageRef);
     }
 
-    /** Feishu has no modals: the form card goes to that user alone, like any message for one user. */
+    /**
+     * Feishu has no modals, and an ephemeral card reaches only someone online at that moment: a form goes to
+     * the person as a direct message, which waits for them; where the bot may not write to them directly
+     * (outside the app's availability), it is shown in the chat to them alone instead.
+     */
     @Override
     public String openForm(Conversation conversation, String userId, String trigger, OutboundMessage message) {
-        return toOneUser(conversation, userId, message, locales.of(conversation));
+        return mustNotMiss(conversation, userId, message, locales.of(conversation));
     }
 
+    /**
+     * A message for one person. What they must act on (buttons, a form) is a direct message, which waits for
+     * them; an answer to what they just typed is an ephemeral card in the chat (they are there and online),
+     * or a direct message where the chat has no ephemeral cards (one-to-one chats, topic groups).
+     */
     private String toOneUser(Conversation conversation, String openId, OutboundMessage message, Locale locale) {
+        if (!message.buttons().isEmpty() || message.form() != null) {
+            return mustNotMiss(conversation, openId, message, locale);
+        }
         if (isChat(conversation.channel())) {
             try {
                 return api.sendEphemeralCard(conversation.channel(), openId, renderer.card(message, locale));
@@ -146,6 +160,19 @@ class FeishuChatGateway implements ChatGateway {
             }
         }
         return api.sendCard("open_id", openId, renderer.content(message, locale, json), null);
+    }
+
+    private String mustNotMiss(Conversation conversation, String openId, OutboundMessage message, Locale locale) {
+        try {
+            return api.sendCard("open_id", openId, renderer.content(message, locale, json), null);
+        } catch (ChatDeliveryException e) {
+            if (e.retryable() || !isChat(conversation.channel())) {
+                throw e;
+            }
+            log.info("No direct message to Feishu user {} ({}); showing it to them in chat {}", openId, e.getMessage(),
+                    conversation.channel());
+            return api.sendEphemeralCard(conversation.channel(), openId, renderer.card(message, locale));
+        }
     }
 
     private Map<String, String> report(String chatId, FeishuOpenApi.MemberChange change) {

@@ -19,11 +19,13 @@ class JdbcTasks implements Tasks {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TaskWakeup wakeup;
 
-    JdbcTasks(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    JdbcTasks(JdbcClient jdbc, ObjectMapper json, Clock clock, TaskWakeup wakeup) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.wakeup = wakeup;
     }
 
     @Override
@@ -32,10 +34,14 @@ class JdbcTasks implements Tasks {
         if (key == null || key.isBlank() || key.length() > 300) {
             throw new IllegalArgumentException("task key must be 1 to 300 characters");
         }
-        return jdbc.sql("""
+        boolean added = jdbc.sql("""
                 insert into scheduled_task (task_key, kind, data, due_at, state, attempts, created_at)
                 values (?, ?, ?, ?, 'PENDING', 0, ?) on conflict do nothing""")
                 .params(key, kind, write(data), ts(dueAt), ts(clock.instant())).update() == 1;
+        if (added && !dueAt.isAfter(clock.instant())) {
+            wakeup.afterCommit();
+        }
+        return added;
     }
 
     @Override

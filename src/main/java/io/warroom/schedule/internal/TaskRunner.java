@@ -46,8 +46,9 @@ class TaskRunner implements SmartLifecycle {
     private volatile long lastFailureLog;
 
     TaskRunner(JdbcClient jdbc, List<TaskHandler> handlers, TransactionTemplate tx, ObjectMapper json,
-               ScheduleProperties properties, MeterRegistry meters, Clock clock) {
+               ScheduleProperties properties, MeterRegistry meters, Clock clock, TaskWakeup wakeup) {
         this.jdbc = jdbc;
+        wakeup.register(this::wake);
         for (TaskHandler h : handlers) {
             TaskHandler previous = this.handlers.put(h.kind(), h);
             if (previous != null) {
@@ -79,7 +80,8 @@ class TaskRunner implements SmartLifecycle {
                 }
             }
             done += ran;
-            if (due.size() < BATCH || ran == 0) {
+            // Tasks may schedule tasks that are due at once (an escalation step its webhook call): go round until none ran.
+            if (ran == 0) {
                 return done;
             }
         }
@@ -180,6 +182,18 @@ class TaskRunner implements SmartLifecycle {
                 lastFailureLog = now;
                 log.warn("Scheduled tasks could not be run (retrying every {} ms): {}",
                         properties.pollInterval().toMillis(), e.toString());
+            }
+        }
+    }
+
+    /** Looks for due tasks now rather than at the next poll; nothing when the runner is paused or stopped. */
+    private void wake() {
+        ScheduledExecutorService ex = executor;
+        if (ex != null) {
+            try {
+                ex.execute(this::poll);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // Stopping: the next start (or another replica) runs the task.
             }
         }
     }

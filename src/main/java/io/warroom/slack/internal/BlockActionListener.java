@@ -2,46 +2,32 @@ package io.warroom.slack.internal;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
-import io.warroom.chat.ActionRouter;
 import io.warroom.chat.Actor;
 import io.warroom.chat.Conversation;
 import io.warroom.chat.InboundAction;
-import io.warroom.chat.InboundDeliveries;
 import io.warroom.chat.Platform;
-import io.warroom.directory.Directory;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Button clicks. The value is the opaque id the button carried; {@link ActionRouter} finds the handler,
- * which re-checks who clicked. The click is recorded under its {@code trigger_id} (unique per
- * interaction, repeated when Slack retries) in the handler's transaction, so a retried click has no
- * second effect. The outcome is shown to the clicker as an ephemeral message.
+ * Button clicks. Nothing slow runs before Slack gets its answer: the click is stored as a task
+ * ({@link SlackClickTask}) in one short transaction and acknowledged; the handler runs right after, once,
+ * and the clicker sees the outcome as an ephemeral message. The "Open form" button of a form that could not
+ * open by itself is acknowledged first too; its modal opens on another thread while the trigger is fresh.
  */
 @Component
 @OnSlack
 class BlockActionListener implements SlackListener {
 
-    private static final Logger log = LoggerFactory.getLogger(BlockActionListener.class);
-
-    private final ActionRouter router;
-    private final Directory directory;
-    private final InboundDeliveries deliveries;
+    private final SlackClickTask clicks;
     private final TransactionTemplate tx;
-    private final ActionReplies replies;
     private final FormReopener forms;
 
-    BlockActionListener(ActionRouter router, Directory directory, InboundDeliveries deliveries, TransactionTemplate tx,
-                        ActionReplies replies, FormReopener forms) {
-        this.router = router;
-        this.directory = directory;
-        this.deliveries = deliveries;
+    BlockActionListener(SlackClickTask clicks, TransactionTemplate tx, FormReopener forms) {
+        this.clicks = clicks;
         this.tx = tx;
-        this.replies = replies;
         this.forms = forms;
     }
 
@@ -55,7 +41,7 @@ class BlockActionListener implements SlackListener {
             var clicked = p.getActions().get(0);
             String actionId = BlockKitRenderer.originalActionId(clicked.getActionId());
             if (actionId.equals(SlackChatGateway.OPEN_FORM_ACTION)) {
-                forms.reopen(p.getUser().getId(), clicked.getValue(), p.getTriggerId());
+                forms.reopenSoon(p.getUser().getId(), clicked.getValue(), p.getTriggerId());
                 return ctx.ack();
             }
             var container = p.getContainer();
@@ -74,17 +60,10 @@ class BlockActionListener implements SlackListener {
             Actor actor = new Actor(Platform.SLACK, p.getUser().getId(), p.getUser().getUsername());
             InboundAction action = new InboundAction(thread, actor, actionId, clicked.getValue(), Map.of(), messageTs,
                     p.getTriggerId());
-            directory.resolve(actor);
-            try {
-                tx.executeWithoutResult(status -> {
-                    if (p.getTriggerId() != null && !deliveries.firstTime("slack", "action:" + p.getTriggerId())) {
-                        return;
-                    }
-                    replies.tell(here, actor.userId(), router.route(action));
-                });
-            } catch (ActionRouter.UnknownActionException e) {
-                log.warn("Slack click on unknown action {}", actionId);
-            }
+            // trigger_id is unique per interaction and repeated on Slack's retries; without one, the click itself.
+            String key = p.getTriggerId() != null ? p.getTriggerId()
+                    : channel + ":" + messageTs + ":" + actor.userId() + ":" + clicked.getActionTs();
+            tx.executeWithoutResult(s -> clicks.accept(action, here, key));
             return ctx.ack();
         });
     }

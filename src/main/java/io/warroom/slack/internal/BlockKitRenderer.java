@@ -1,5 +1,23 @@
 package io.warroom.slack.internal;
 
+import static io.warroom.slack.internal.BlockKitLimits.ACTIONS_ELEMENTS;
+import static io.warroom.slack.internal.BlockKitLimits.BUTTON_TEXT;
+import static io.warroom.slack.internal.BlockKitLimits.CALLBACK_ID;
+import static io.warroom.slack.internal.BlockKitLimits.CONTEXT_TEXT;
+import static io.warroom.slack.internal.BlockKitLimits.FIELD_TEXT;
+import static io.warroom.slack.internal.BlockKitLimits.HEADER_TEXT;
+import static io.warroom.slack.internal.BlockKitLimits.MESSAGE_BLOCKS;
+import static io.warroom.slack.internal.BlockKitLimits.MESSAGE_TEXT;
+import static io.warroom.slack.internal.BlockKitLimits.MODAL_BLOCKS;
+import static io.warroom.slack.internal.BlockKitLimits.SECTION_FIELDS;
+import static io.warroom.slack.internal.BlockKitLimits.SECTION_TEXT;
+import static io.warroom.slack.internal.BlockKitLimits.VIEW_TITLE;
+import static io.warroom.slack.internal.SlackText.cut;
+import static io.warroom.slack.internal.SlackText.escape;
+import static io.warroom.slack.internal.SlackText.mrkdwn;
+import static io.warroom.slack.internal.SlackText.orElse;
+import static io.warroom.slack.internal.SlackText.plain;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,23 +26,23 @@ import io.warroom.chat.OutboundMessage.Button;
 import io.warroom.chat.OutboundMessage.Field;
 import io.warroom.chat.OutboundMessage.Form;
 import io.warroom.chat.OutboundMessage.Input;
-import io.warroom.chat.OutboundMessage.Option;
+import io.warroom.chat.Platform;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link OutboundMessage} → Block Kit: a header block, a mrkdwn section, field sections (at most 10
- * fields each), an actions block; forms become a modal view. Texts are cut to Slack's limits and
- * user text is escaped ({@code & < >}) so nobody can smuggle a mention or link into a card.
+ * {@link OutboundMessage} → Block Kit: a header block, a mrkdwn section, field sections, a code section,
+ * a links context, actions blocks; forms become a modal view. Every limit comes from {@link BlockKitLimits}:
+ * long texts end in an ellipsis, and what does not fit in the block budget (fields first, then buttons) is
+ * replaced by a line saying how many were left out, so nothing is cut silently. User text is escaped
+ * ({@link SlackText#escape}) everywhere Slack parses it, so nobody can smuggle a mention or link into a card.
  */
 @Component
 @OnSlack
 class BlockKitRenderer {
 
-    static final int MAX_FIELDS = 10;
-    static final int MAX_BUTTONS = 25;
     /** Suffix separating a repeated action id from its ordinal (Slack wants action ids unique per block). */
     static final char REPEAT = '#';
 
@@ -32,27 +50,38 @@ class BlockKitRenderer {
 
     /** The blocks of a message (any form is left out: forms open through {@link #modal}). */
     ArrayNode blocks(OutboundMessage message) {
-        ArrayNode blocks = nodes.arrayNode();
+        ArrayNode head = nodes.arrayNode();
         String emoji = emoji(message.tone());
         if (message.header() != null && !message.header().isBlank()) {
-            ObjectNode header = blocks.addObject().put("type", "header");
-            header.set("text", plain(cut(emoji + message.header(), 150)));
+            head.addObject().put("type", "header").set("text", plain(cut(emoji + message.header(), HEADER_TEXT)));
             emoji = "";
         }
         String mentions = mentions(message);
         if (!message.text().isBlank() || !mentions.isEmpty()) {
             String text = mentions.isEmpty() ? escape(message.text())
                     : message.text().isBlank() ? mentions : mentions + "\n" + escape(message.text());
-            blocks.addObject().put("type", "section").set("text", mrkdwn(cut(emoji + text, 3000)));
+            head.addObject().put("type", "section").set("text", mrkdwn(cut(emoji + text, SECTION_TEXT)));
         }
-        addFields(blocks, message.fields());
+        ArrayNode tail = nodes.arrayNode();
         if (message.code() != null) {
             // A code block, so pod tables keep their columns; a fence inside the output must not end it.
             String code = escape(message.code()).replace("```", "` ` `");
-            blocks.addObject().put("type", "section").set("text", mrkdwn("```" + cut(code, 2990) + "```"));
+            tail.addObject().put("type", "section").set("text", mrkdwn("```" + cut(code, SECTION_TEXT - 6) + "```"));
         }
-        addLinks(blocks, message.links());
-        addButtons(blocks, message.buttons());
+        addLinks(tail, message.links());
+        // The budget: fixed blocks first, then buttons (they are what people act on), then fields.
+        int remaining = MESSAGE_BLOCKS - head.size() - tail.size();
+        int needed = blocksFor(message.buttons().size(), ACTIONS_ELEMENTS);
+        int buttonBlocks = Math.min(needed, remaining - 2);
+        int fieldRoom = remaining - buttonBlocks - (needed > buttonBlocks ? 1 : 0);
+        ArrayNode blocks = nodes.arrayNode();
+        blocks.addAll(head);
+        addFields(blocks, message.fields(), fieldRoom);
+        blocks.addAll(tail);
+        addButtons(blocks, message.buttons(), buttonBlocks);
+        if (blocks.isEmpty()) {
+            blocks.addObject().put("type", "section").set("text", mrkdwn(SlackText.ELLIPSIS));
+        }
         return blocks;
     }
 
@@ -63,14 +92,14 @@ class BlockKitRenderer {
     String fallbackText(OutboundMessage message) {
         String mentions = mentions(message);
         String body = escape(message.contentText());
-        return cut(mentions.isEmpty() ? body : mentions + "\n" + body, 3000);
+        return cut(mentions.isEmpty() ? body : mentions + "\n" + body, MESSAGE_TEXT);
     }
 
     /** {@code <@U…>} for people with a Slack id; the others by name, so the message says they were not reached. */
     private static String mentions(OutboundMessage message) {
         StringBuilder sb = new StringBuilder();
         for (var m : message.mentions()) {
-            String id = m.userId(io.warroom.chat.Platform.SLACK);
+            String id = m.userId(Platform.SLACK);
             if (sb.length() > 0) {
                 sb.append(' ');
             }
@@ -84,12 +113,19 @@ class BlockKitRenderer {
             return;
         }
         StringBuilder sb = new StringBuilder();
+        int shown = 0;
         for (var l : links) {
-            String item = "<" + escape(l.url()) + "|" + escape(l.label().replace('|', '/')) + ">";
-            if (sb.length() + item.length() + 3 > 3000) {
+            // "|" ends the URL in Slack's link syntax and separates the label: encoded in the one, replaced in the other.
+            String label = l.label().isBlank() ? l.url() : l.label();
+            String item = "<" + escape(l.url().replace("|", "%7C")) + "|" + escape(cut(label.replace('|', '/'), 200)) + ">";
+            if (sb.length() + item.length() + 16 > CONTEXT_TEXT) {
                 break;
             }
             sb.append(sb.length() == 0 ? "" : " · ").append(item);
+            shown++;
+        }
+        if (shown < links.size()) {
+            sb.append(" · ").append(more(links.size() - shown));
         }
         blocks.addObject().put("type", "context").putArray("elements").add(mrkdwn(sb.toString()));
     }
@@ -102,47 +138,77 @@ class BlockKitRenderer {
         }
         ObjectNode view = nodes.objectNode();
         view.put("type", "modal");
-        view.put("callback_id", form.formId());
-        view.set("title", plain(cut(orElse(form.title(), message.header(), "Warroom"), 24)));
-        view.set("submit", plain(cut(orElse(form.submitLabel(), null, "Submit"), 24)));
-        view.set("close", plain(cut(closeLabel, 24)));
+        view.put("callback_id", cut(form.formId(), CALLBACK_ID));
+        view.set("title", plain(cut(orElse(form.title(), message.header(), "Warroom"), VIEW_TITLE)));
+        view.set("submit", plain(cut(orElse(form.submitLabel(), null, "Submit"), VIEW_TITLE)));
+        view.set("close", plain(cut(orElse(closeLabel, null, "Cancel"), VIEW_TITLE)));
         view.put("private_metadata", metadata);
         ArrayNode blocks = view.putArray("blocks");
-        if (!message.text().isBlank()) {
-            blocks.addObject().put("type", "section").set("text", mrkdwn(cut(escape(message.text()), 3000)));
+        // Inputs come first (a form must open); the text and fields share what is left. A form of more inputs
+        // than a modal holds (no Warroom form comes near) says how many it could not show.
+        boolean overflow = form.inputs().size() > MODAL_BLOCKS;
+        List<Input> inputs = overflow ? form.inputs().subList(0, MODAL_BLOCKS - 1) : form.inputs();
+        if (!message.text().isBlank() && inputs.size() + (overflow ? 1 : 0) < MODAL_BLOCKS) {
+            blocks.addObject().put("type", "section").set("text", mrkdwn(cut(escape(message.text()), SECTION_TEXT)));
         }
-        addFields(blocks, message.fields());
-        for (Input input : form.inputs()) {
-            blocks.add(input(input));
+        addFields(blocks, message.fields(), MODAL_BLOCKS - blocks.size() - inputs.size() - (overflow ? 1 : 0));
+        for (Input input : inputs) {
+            blocks.add(BlockKitInputs.input(input));
+        }
+        if (overflow) {
+            blocks.addObject().put("type", "context").putArray("elements")
+                    .add(mrkdwn(more(form.inputs().size() - inputs.size())));
         }
         return view;
     }
 
-    private void addFields(ArrayNode blocks, List<Field> fields) {
-        for (int i = 0; i < fields.size(); i += MAX_FIELDS) {
-            ArrayNode section = blocks.addObject().put("type", "section").putArray("fields");
-            for (Field f : fields.subList(i, Math.min(fields.size(), i + MAX_FIELDS))) {
-                section.add(mrkdwn(cut("*" + escape(f.label()) + "*\n" + escape(f.value()), 2000)));
+    /** Field sections of ten, in at most {@code room} blocks; the last line says how many did not fit. */
+    private void addFields(ArrayNode blocks, List<Field> fields, int room) {
+        if (fields.isEmpty() || room <= 0) {
+            return;
+        }
+        int capacity = room * SECTION_FIELDS;
+        int shown = fields.size() <= capacity ? fields.size() : capacity - 1;
+        ArrayNode section = null;
+        for (int i = 0; i < shown; i++) {
+            if (i % SECTION_FIELDS == 0) {
+                section = blocks.addObject().put("type", "section").putArray("fields");
             }
+            Field f = fields.get(i);
+            String label = "*" + cut(escape(f.label()), 200) + "*\n";
+            section.add(mrkdwn(label + cut(escape(f.value()), FIELD_TEXT - label.length())));
+        }
+        if (shown < fields.size()) {
+            if (shown % SECTION_FIELDS == 0) {
+                section = blocks.addObject().put("type", "section").putArray("fields");
+            }
+            section.add(mrkdwn(more(fields.size() - shown)));
         }
     }
 
-    private void addButtons(ArrayNode blocks, List<Button> buttons) {
-        for (int i = 0; i < buttons.size(); i += MAX_BUTTONS) {
+    private void addButtons(ArrayNode blocks, List<Button> buttons, int room) {
+        int capacity = room * ACTIONS_ELEMENTS;
+        List<Button> shown = buttons.subList(0, Math.min(buttons.size(), capacity));
+        for (int i = 0; i < shown.size(); i += ACTIONS_ELEMENTS) {
             ArrayNode elements = blocks.addObject().put("type", "actions").putArray("elements");
             Map<String, Integer> seen = new HashMap<>();
-            for (Button b : buttons.subList(i, Math.min(buttons.size(), i + MAX_BUTTONS))) {
+            for (Button b : shown.subList(i, Math.min(shown.size(), i + ACTIONS_ELEMENTS))) {
                 int n = seen.merge(b.actionId(), 1, Integer::sum);
                 ObjectNode button = elements.addObject().put("type", "button");
-                button.set("text", plain(cut(b.label(), 75)));
+                button.set("text", plain(cut(b.label(), BUTTON_TEXT)));
                 button.put("action_id", n == 1 ? b.actionId() : b.actionId() + REPEAT + n);
-                button.put("value", b.value());
+                if (!b.value().isEmpty()) {
+                    button.put("value", b.value());
+                }
                 switch (b.style()) {
                     case PRIMARY -> button.put("style", "primary");
                     case DANGER -> button.put("style", "danger");
                     case DEFAULT -> { }
                 }
             }
+        }
+        if (shown.size() < buttons.size()) {
+            blocks.addObject().put("type", "context").putArray("elements").add(mrkdwn(more(buttons.size() - shown.size())));
         }
     }
 
@@ -155,80 +221,13 @@ class BlockKitRenderer {
         return actionId;
     }
 
-    private ObjectNode input(Input input) {
-        ObjectNode block = nodes.objectNode().put("type", "input").put("block_id", input.name());
-        block.set("label", plain(cut(orElse(input.label(), null, input.name()), 2000)));
-        block.put("optional", !input.required());
-        ObjectNode element = block.putObject("element");
-        switch (input.type()) {
-            case SELECT -> {
-                if (input.options().isEmpty()) {
-                    textInput(element, input, false);
-                } else {
-                    element.put("type", "static_select").put("action_id", input.name());
-                    ArrayNode options = element.putArray("options");
-                    for (Option o : input.options()) {
-                        ObjectNode option = option(o);
-                        options.add(option);
-                        if (o.value().equals(input.initialValue())) {
-                            element.set("initial_option", option.deepCopy());
-                        }
-                    }
-                }
-            }
-            case CHECKBOX -> {
-                element.put("type", "checkboxes").put("action_id", input.name());
-                List<Option> choices = input.options().isEmpty()
-                        ? List.of(new Option("true", orElse(input.label(), null, input.name())))
-                        : input.options();
-                ArrayNode options = element.putArray("options");
-                ArrayNode initial = nodes.arrayNode();
-                List<String> chosen = input.initialValue() == null ? List.of() : List.of(input.initialValue().split(","));
-                for (Option o : choices) {
-                    ObjectNode option = option(o);
-                    options.add(option);
-                    if (chosen.contains(o.value())) {
-                        initial.add(option.deepCopy());
-                    }
-                }
-                if (!initial.isEmpty()) {
-                    element.set("initial_options", initial);
-                }
-            }
-            case MULTILINE -> textInput(element, input, true);
-            case TEXT -> textInput(element, input, false);
-        }
-        return block;
+    private static int blocksFor(int items, int perBlock) {
+        return (items + perBlock - 1) / perBlock;
     }
 
-    private void textInput(ObjectNode element, Input input, boolean multiline) {
-        element.put("type", "plain_text_input").put("action_id", input.name());
-        if (multiline) {
-            element.put("multiline", true);
-        }
-        if (input.initialValue() != null && !input.initialValue().isEmpty()) {
-            element.put("initial_value", input.initialValue());
-        }
-    }
-
-    private ObjectNode option(Option o) {
-        ObjectNode option = nodes.objectNode();
-        option.set("text", plain(cut(o.label() == null ? o.value() : o.label(), 75)));
-        option.put("value", cut(o.value(), 150));
-        return option;
-    }
-
-    private ObjectNode plain(String text) {
-        return nodes.objectNode().put("type", "plain_text").put("text", text).put("emoji", true);
-    }
-
-    private ObjectNode mrkdwn(String text) {
-        return nodes.objectNode().put("type", "mrkdwn").put("text", text);
-    }
-
-    /** Slack's three control characters in mrkdwn. */
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    /** "… +N": says that N items were left out, in any language. */
+    static String more(int n) {
+        return SlackText.ELLIPSIS + " +" + n;
     }
 
     private static String emoji(OutboundMessage.Tone tone) {
@@ -239,19 +238,5 @@ class BlockKitRenderer {
             case WARNING -> ":warning: ";
             case DANGER -> ":rotating_light: ";
         };
-    }
-
-    private static String orElse(String first, String second, String fallback) {
-        if (first != null && !first.isBlank()) {
-            return first;
-        }
-        return second != null && !second.isBlank() ? second : fallback;
-    }
-
-    static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        return text.substring(0, max - 1) + "…";
     }
 }

@@ -94,11 +94,12 @@ class SlackChatGateway implements ChatGateway {
         return channels.invite(where.channel(), memberUserIds);
     }
 
-    /** Slack topics are at most 250 characters. */
+    /** Slack topics are at most 250 characters and parse mentions like messages: escaped, then cut. */
     @Override
     public void setTopic(Conversation where, String topic) {
+        String text = SlackText.cut(SlackText.escape(topic), BlockKitLimits.TOPIC);
         SlackCalls.call("conversations.setTopic", () -> slack.conversationsSetTopic(r -> r
-                .channel(where.channel()).topic(BlockKitRenderer.cut(topic, 250))));
+                .channel(where.channel()).topic(text)));
     }
 
     @Override

@@ -11,7 +11,15 @@ import io.warroom.chat.InboundAction;
 import io.warroom.chat.InboundDeliveries;
 import io.warroom.chat.Platform;
 import io.warroom.directory.Directory;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.DisposableBean;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,13 +31,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Modal submissions: the form id is the action id, the conversation comes from {@code private_metadata}
  * and the values from {@code view.state.values} (input name = block id). Field errors keep the modal open
- * ({@code response_action: errors}, keyed by block id); a refusal is shown on the first field. Runs in the
- * request, which Slack gives 3 s: handlers must be quick.
+ * ({@code response_action: errors}, keyed by block id); a refusal is shown on the first field.
+ *
+ * <p>Only this answer can keep a modal open, so the handler runs while Slack waits, but never past
+ * {@link #BUDGET}: a submission still running then is acknowledged (the modal closes), finishes on its own
+ * thread, and its outcome, errors included, reaches the person as an ephemeral message. The submission is
+ * recorded under its {@code trigger_id} in the handler's transaction, so a retry by Slack has no second effect.
  */
 @Component
 @OnSlack
-class ViewSubmissionListener implements SlackListener {
+class ViewSubmissionListener implements SlackListener, DisposableBean {
 
+    /** How long Slack's answer may wait for the handler: Slack gives up after 3 s, the network needs the rest. */
+    static final Duration BUDGET = Duration.ofMillis(2000);
     private static final Logger log = LoggerFactory.getLogger(ViewSubmissionListener.class);
 
     private final ActionRouter router;
@@ -37,6 +51,11 @@ class ViewSubmissionListener implements SlackListener {
     private final InboundDeliveries deliveries;
     private final TransactionTemplate tx;
     private final ActionReplies replies;
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "warroom-slack-submission");
+        t.setDaemon(true);
+        return t;
+    });
 
     ViewSubmissionListener(ActionRouter router, Directory directory, InboundDeliveries deliveries,
                            TransactionTemplate tx, ActionReplies replies) {
@@ -61,25 +80,24 @@ class ViewSubmissionListener implements SlackListener {
             Map<String, String> values = values(view.getState());
             Actor actor = new Actor(Platform.SLACK, p.getUser().getId(), p.getUser().getUsername());
             Conversation where = meta.conversation();
-            directory.resolve(actor);
+            InboundAction submission = new InboundAction(where, actor, meta.formId(), "", values, null, p.getTriggerId());
+            CompletableFuture<ActionOutcome> running = CompletableFuture.supplyAsync(() -> submit(submission), workers);
             ActionOutcome outcome;
             try {
-                outcome = tx.execute(status -> {
-                    if (p.getTriggerId() != null && !deliveries.firstTime("slack", "view:" + p.getTriggerId())) {
-                        return null;
-                    }
-                    ActionOutcome o = router.route(new InboundAction(where, actor, meta.formId(), "", values, null,
-                            p.getTriggerId()));
-                    if (o.kind() == ActionOutcome.Kind.INVALID) {
-                        // Nothing happened: a corrected resubmission must not look like a repeat.
-                        status.setRollbackOnly();
-                    } else if (o.kind() == ActionOutcome.Kind.DONE) {
-                        replies.tell(where, actor.userId(), o);
-                    }
-                    return o;
-                });
-            } catch (ActionRouter.UnknownActionException e) {
-                log.warn("Slack form {} has no handler", meta.formId());
+                outcome = running.get(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                log.warn("Slack form {} took longer than {} ms: closing the modal, the outcome follows as a message",
+                        meta.formId(), BUDGET.toMillis());
+                running.thenAccept(late -> tellLate(where, actor, late));
+                return ctx.ack();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof ActionRouter.UnknownActionException) {
+                    log.warn("Slack form {} has no handler", meta.formId());
+                    return ctx.ack();
+                }
+                throw new IllegalStateException("Slack form " + meta.formId() + " failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return ctx.ack();
             }
             if (outcome == null || outcome.kind() == ActionOutcome.Kind.DONE) {
@@ -92,11 +110,41 @@ class ViewSubmissionListener implements SlackListener {
             String message = outcome.message() != null ? outcome.message()
                     : String.join("; ", outcome.fieldErrors().values());
             if (firstBlock == null) {
-                replies.tell(where, actor.userId(), outcome);
+                tx.executeWithoutResult(s -> replies.tell(where, actor.userId(), outcome));
                 return ctx.ack();
             }
             return ctx.ackWithErrors(Map.of(firstBlock, message));
         });
+    }
+
+    /** Runs the handler once per trigger; null when this submission was handled before (Slack retried it). */
+    private ActionOutcome submit(InboundAction submission) {
+        directory.resolve(submission.actor());
+        return tx.execute(status -> {
+            if (submission.trigger() != null && !deliveries.firstTime("slack", "view:" + submission.trigger())) {
+                return null;
+            }
+            ActionOutcome o = router.route(submission);
+            if (o.kind() == ActionOutcome.Kind.INVALID) {
+                // Nothing happened: a corrected resubmission must not look like a repeat.
+                status.setRollbackOnly();
+            } else if (o.kind() == ActionOutcome.Kind.DONE) {
+                replies.tell(submission.conversation(), submission.actor().userId(), o);
+            }
+            return o;
+        });
+    }
+
+    /** The modal is closed by now: whatever the outcome says, the person reads it as a message. */
+    private void tellLate(Conversation where, Actor actor, ActionOutcome outcome) {
+        if (outcome != null && outcome.kind() != ActionOutcome.Kind.DONE) {
+            tx.executeWithoutResult(s -> replies.tell(where, actor.userId(), outcome));
+        }
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdown();
     }
 
     /** Input name → value: text as typed, a select's chosen value, checkboxes' chosen values joined by commas. */

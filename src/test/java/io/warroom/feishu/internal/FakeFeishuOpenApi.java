@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * messages, thread replies, ephemeral cards and card updates. It enforces what the real one documents:
  * Bearer tokens, {@code code != 0} errors, 5 QPS per chat/user (HTTP 429, code 99991400,
  * {@code x-ogw-ratelimit-reset}), 5 QPS per message for updates, {@code update_multi} on patched cards,
- * idempotent chat creation by {@code uuid}, and {@code succeed_type=1} member additions.
+ * idempotent chat creation by {@code uuid}, and {@code succeed_type=1} member additions. Every card sent,
+ * replied, patched or sent as an ephemeral card must pass {@link FeishuCardRules} (card JSON 2.0, documented
+ * components and properties only, unique names, 30 KB); refused cards are kept in {@link #refusals()}.
  */
 public final class FakeFeishuOpenApi {
 
@@ -67,6 +69,7 @@ public final class FakeFeishuOpenApi {
     private final Map<String, String> byUuid = new HashMap<>();
     private final Set<String> pinned = new java.util.HashSet<>();
     private final Map<String, Deque<Long>> hits = new HashMap<>();
+    private final List<String> refusals = new ArrayList<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger rejectedTokens = new AtomicInteger();
     private final AtomicInteger rateLimited = new AtomicInteger();
@@ -127,6 +130,11 @@ public final class FakeFeishuOpenApi {
 
     public synchronized List<Message> messagesTo(String target) {
         return messages.values().stream().filter(m -> m.target().equals(target)).toList();
+    }
+
+    /** Cards refused for breaking a card JSON 2.0 rule, with what they broke. */
+    synchronized List<String> refusals() {
+        return List.copyOf(refusals);
     }
 
     public synchronized Message message(String id) {
@@ -365,9 +373,11 @@ public final class FakeFeishuOpenApi {
             return;
         }
         JsonNode next = parse(body.path("content").asText());
-        if (!m.card().path("config").path("update_multi").asBoolean(false)
-                || next == null || !next.path("config").path("update_multi").asBoolean(false)) {
+        if (!sharedCard(m.card()) || next == null || !sharedCard(next)) {
             reply(ex, 400, error(230099, "update_multi must be true before and after the update"));
+            return;
+        }
+        if (!cardAccepted(ex, next)) {
             return;
         }
         if (!allow("message:" + id)) {
@@ -391,6 +401,9 @@ public final class FakeFeishuOpenApi {
         }
         if (!"interactive".equals(body.path("msg_type").asText()) || !body.path("card").isObject()) {
             reply(ex, 400, error(99992402, "card must be an object"));
+            return;
+        }
+        if (!cardAccepted(ex, body.path("card"))) {
             return;
         }
         Message m = new Message(nextId(), chat.id(), chat.id(), null, null, false, user,
@@ -491,11 +504,27 @@ public final class FakeFeishuOpenApi {
 
     private boolean validCard(HttpExchange ex, JsonNode body) throws IOException {
         JsonNode card = "interactive".equals(body.path("msg_type").asText()) ? parse(body.path("content").asText()) : null;
-        if (card == null || !card.path("elements").isArray()) {
+        if (card == null) {
             reply(ex, 400, error(230001, "content is not a card"));
             return false;
         }
-        return true;
+        return cardAccepted(ex, card);
+    }
+
+    /** Card JSON 2.0 cards are shared (update_multi true is their default and only value); 1.0 cards say so. */
+    private static boolean sharedCard(JsonNode card) {
+        return "2.0".equals(card.path("schema").asText()) ? card.path("config").path("update_multi").asBoolean(true)
+                : card.path("config").path("update_multi").asBoolean(false);
+    }
+
+    private boolean cardAccepted(HttpExchange ex, JsonNode card) throws IOException {
+        List<String> problems = FeishuCardRules.check(card);
+        if (problems.isEmpty()) {
+            return true;
+        }
+        refusals.add(problems.toString());
+        reply(ex, 400, error(230099, "Failed to create card content: " + problems));
+        return false;
     }
 
     /** Sliding one-second window per target. */
@@ -534,6 +563,7 @@ public final class FakeFeishuOpenApi {
 
     private void store(HttpExchange ex, JsonNode body, Message m) throws IOException {
         messages.put(m.id(), m);
+        arrivedAt.put(m.id(), System.nanoTime());
         String uuid = body.path("uuid").asText("");
         if (!uuid.isEmpty()) {
             byUuid.put(uuid, m.id());
@@ -614,5 +644,41 @@ public final class FakeFeishuOpenApi {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    // ---- for benchmarks outside this package ----
+
+    /** A fake of its own (not the one tests share), e.g. for a benchmark. */
+    public static FakeFeishuOpenApi standalone() {
+        return new FakeFeishuOpenApi();
+    }
+
+    public String url() {
+        return baseUrl();
+    }
+
+    public synchronized void addGroup(String id) {
+        addChat(id, "group");
+    }
+
+    public int answered429() {
+        return rateLimited.get();
+    }
+
+    public synchronized int messagesSent() {
+        return messages.size();
+    }
+
+    /** When the first message to {@code chatId} whose first content contains {@code marker} arrived (System.nanoTime), or -1. */
+    public synchronized long firstCardAt(String chatId, String marker) {
+        return messages.values().stream()
+                .filter(m -> chatId.equals(m.chatId()) && m.parentId() == null && m.contents().get(0).contains(marker))
+                .mapToLong(m -> arrivedAt.getOrDefault(m.id(), -1L)).min().orElse(-1);
+    }
+
+    private final Map<String, Long> arrivedAt = new HashMap<>();
+
+    public void stop() {
+        server.stop(0);
     }
 }

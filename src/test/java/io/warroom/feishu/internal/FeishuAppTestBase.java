@@ -47,6 +47,11 @@ abstract class FeishuAppTestBase {
         return new FeishuRequests(port);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void feishuAcceptedEveryCardWarroomSent() {
+        org.assertj.core.api.Assertions.assertThat(FAKE.refusals()).as("cards the real Feishu would refuse").isEmpty();
+    }
+
     /** What the test action handler saw. */
     record Seen(String person, InboundAction action) {
     }

@@ -47,14 +47,7 @@ class FeishuApprovalFlowTest extends FeishuAppTestBase {
     }
 
     private static String requestId(FakeFeishuOpenApi.Message card) {
-        for (JsonNode element : card.card().path("elements")) {
-            for (JsonNode button : element.path("actions")) {
-                if (button.path("value").path("a").asText().equals("approval.approve")) {
-                    return button.path("value").path("v").asText();
-                }
-            }
-        }
-        throw new AssertionError("no Approve button on " + card.cardText());
+        return FeishuRequests.callbackValue(FeishuRequests.button(card.card(), "approval.approve", null)).path("v").asText();
     }
 
     private JsonNode click(String operator, String chat, String messageId, String action, String id) throws Exception {
@@ -95,6 +88,8 @@ class FeishuApprovalFlowTest extends FeishuAppTestBase {
         assertThat(ok.path("card").path("data").path("header").path("title").path("content").asText())
                 .isEqualTo("已批准，执行中：scale agent -n after-sales-prod --replicas 4");
         assertThat(ok.path("card").path("data").path("config").path("update_multi").asBoolean()).isTrue();
+        assertThat(ok.path("card").path("data").path("schema").asText()).as("the answer is a 2.0 card too").isEqualTo("2.0");
+        assertThat(FeishuCardRules.check(ok.path("card").path("data"))).isEmpty();
         assertThat(ok.path("card").path("data").toString()).doesNotContain("approval.approve");
         // Feishu delivers the same callback again: nothing more happens.
         click(eventId, LI, chat, card.id(), "approval.approve", id);

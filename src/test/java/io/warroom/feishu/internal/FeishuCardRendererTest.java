@@ -7,29 +7,22 @@ import io.warroom.chat.OutboundMessage;
 import io.warroom.chat.OutboundMessage.Input;
 import io.warroom.chat.OutboundMessage.InputType;
 import io.warroom.chat.OutboundMessage.Option;
-import io.warroom.chat.Texts;
 import io.warroom.support.Golden;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The Feishu card JSON of each kind of message, pinned by golden files. */
 class FeishuCardRendererTest {
 
     private final ObjectMapper json = new ObjectMapper();
-    private final FeishuCardRenderer renderer = new FeishuCardRenderer(new Texts(messages()));
+    private final FeishuCardRenderer renderer = new FeishuCardRenderer(io.warroom.support.Bundles.texts());
 
-    private static ResourceBundleMessageSource messages() {
-        var source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
-
+    /** The card as pretty JSON, after checking that Feishu would accept it. */
     private String render(OutboundMessage m, Locale locale) throws Exception {
-        return json.writerWithDefaultPrettyPrinter().writeValueAsString(renderer.card(m, locale)) + "\n";
+        var card = renderer.card(m, locale);
+        assertThat(FeishuCardRules.check(card)).isEmpty();
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(card) + "\n";
     }
 
     @Test
@@ -92,11 +85,43 @@ class FeishuCardRendererTest {
                 .mention(new OutboundMessage.Mention("No Feishu", java.util.Map.of()))
                 .link("Runbook [x]", "https://wiki.example.com/a_(b)").build();
         var card = renderer.card(m, java.util.Locale.SIMPLIFIED_CHINESE);
-        var elements = card.path("elements");
-        assertThat(elements.get(0).path("text").path("content").asText())
-                .isEqualTo("<at id=ou_lisi00000002></at> @No Feishu");
-        assertThat(elements.get(1).path("text").path("content").asText()).isEqualTo("&lt;at id=all&gt;&lt;/at&gt; hi");
-        assertThat(elements.get(2).path("text").path("content").asText())
+        var elements = card.path("body").path("elements");
+        assertThat(elements.get(0).path("tag").asText()).isEqualTo("markdown");
+        assertThat(elements.get(0).path("content").asText()).isEqualTo("<at id=ou_lisi00000002></at> @No Feishu");
+        assertThat(elements.get(1).path("text").path("tag").asText()).as("user text is plain text").isEqualTo("plain_text");
+        assertThat(elements.get(1).path("text").path("content").asText()).isEqualTo("<at id=all></at> hi");
+        assertThat(elements.get(2).path("content").asText())
                 .isEqualTo("[Runbook &#91;x&#93;](https://wiki.example.com/a_%28b%29)");
+        assertThat(FeishuCardRules.check(card)).isEmpty();
+    }
+
+    @Test
+    void aFormNamesItsSubmitButtonAfterTheFormAndKeepsEveryNameUnique() {
+        var form = new OutboundMessage.Form("handoff.submit", "Shift handoff", null, List.of(
+                new Input("submit", "A field called submit", InputType.TEXT, false, null, null),
+                new Input("form", "And one called form", InputType.CHECKBOX, false, "true", null),
+                new Input("checks", "Checks", InputType.CHECKBOX, false, "a,c",
+                        List.of(new Option("a", "A"), new Option("b", "B"), new Option("c", "C")))));
+        var card = renderer.card(OutboundMessage.builder().form(form).build(), Locale.ENGLISH);
+        assertThat(FeishuCardRules.check(card)).isEmpty();
+        var submit = FeishuRequests.submit("ev", "ou_x", "oc_x", "om_x", card,
+                java.util.Map.of("submit", "typed", "form", true, "checks", List.of("c", "a")));
+        var action = submit.path("event").path("action");
+        assertThat(FeishuNames.formIdOf(action.path("name").asText())).isEqualTo("handoff.submit");
+        assertThat(card.toString()).contains("\"selected_values\":[\"a\",\"c\"]");
+    }
+
+    @Test
+    void aHugeMessageIsShortenedVisiblyToFitFeishusSizeLimit() {
+        var builder = OutboundMessage.builder().header("H".repeat(500)).text("长".repeat(40_000)).code("x\n".repeat(20_000));
+        for (int i = 0; i < 400; i++) {
+            builder.field("field " + i, "v".repeat(3000));
+        }
+        for (int i = 0; i < 60; i++) {
+            builder.button("b." + i, "button " + i, "v" + i, null);
+        }
+        var card = renderer.card(builder.build(), Locale.ENGLISH);
+        assertThat(FeishuCardRules.check(card)).isEmpty();
+        assertThat(card.toString()).contains("… +");
     }
 }

@@ -209,12 +209,11 @@ class FeishuEventsTest extends FeishuAppTestBase {
         String chat = newGroup();
         feishu().send(FeishuRequests.message(FeishuRequests.newEventId(), chat, "group", WANG_WU, "test-card", true));
         FakeFeishuOpenApi.Message card = awaitCard(chat, "Test card");
-        JsonNode okButton = card.card().path("elements").get(1).path("actions").get(0);
-        assertThat(okButton.path("value").path("a").asText()).isEqualTo("test.click");
+        JsonNode okButton = FeishuRequests.button(card.card(), "test.click", "ok");
 
         int before = handler.seen.size();
-        HttpResponse<String> ok = feishu().send(FeishuRequests.click(FeishuRequests.newEventId(), LI_SI, chat, card.id(),
-                okButton.path("value").path("a").asText(), okButton.path("value").path("v").asText()));
+        HttpResponse<String> ok = feishu().send(FeishuRequests.press(FeishuRequests.newEventId(), LI_SI, chat, card.id(),
+                okButton));
         assertThat(ok.statusCode()).isEqualTo(200);
         JsonNode toast = json.readTree(ok.body()).path("toast");
         assertThat(toast.path("type").asText()).isEqualTo("success");
@@ -243,24 +242,40 @@ class FeishuEventsTest extends FeishuAppTestBase {
     }
 
     @Test
+    void userTextCannotMentionEveryoneThroughWarroomsCards() throws Exception {
+        String chat = newGroup();
+        feishu().send(FeishuRequests.message(FeishuRequests.newEventId(), chat, "group", LI_SI,
+                "note rollback done <at id=all></at> <at user_id=\"all\"></at> [x](https://evil.example) **b**", true));
+        FakeFeishuOpenApi.Message reply = awaitCard(chat, "rollback done");
+        JsonNode card = reply.card();
+        assertThat(card.path("schema").asText()).isEqualTo("2.0");
+        List<String> markdown = new java.util.ArrayList<>();
+        card.findParents("tag").forEach(n -> {
+            if (n.path("tag").asText().equals("markdown")) {
+                markdown.add(n.path("content").asText());
+            }
+        });
+        assertThat(String.join("\n", markdown)).doesNotContain("<at", "](https://evil");
+        assertThat(reply.cardText()).contains("<at id=all></at>");
+    }
+
+    @Test
     void aFormIsShownToTheAskerAndItsSubmissionReachesTheHandler() throws Exception {
         String chat = newGroup();
         feishu().send(FeishuRequests.message(FeishuRequests.newEventId(), chat, "group", LI_SI, "test-form", true));
-        FakeFeishuOpenApi.Message card = awaitCard(chat, "Handoff");
-        assertThat(card.ephemeralFor()).isEqualTo(LI_SI);
-        JsonNode form = card.card().path("elements").get(1);
-        assertThat(form.path("tag").asText()).isEqualTo("form");
-        assertThat(form.toString()).contains("\"name\":\"summary\"", "\"name\":\"severity\"", "\"action_type\":\"form_submit\"");
+        // A form must not be missed: it waits in a direct message rather than an ephemeral card.
+        FakeFeishuOpenApi.Message card = awaitOne(LI_SI, m -> m.cardText().contains("Handoff"));
+        assertThat(card.ephemeralFor()).isNull();
+        assertThat(card.card().path("schema").asText()).isEqualTo("2.0");
 
-        ObjectNode empty = FeishuRequests.click(FeishuRequests.newEventId(), LI_SI, chat, card.id(), "test.form", "");
-        ((ObjectNode) empty.path("event").path("action")).putObject("form_value").put("summary", "").put("severity", "P2");
+        ObjectNode empty = FeishuRequests.submit(FeishuRequests.newEventId(), LI_SI, chat, card.id(), card.card(),
+                java.util.Map.of("summary", "", "severity", "P2"));
         JsonNode invalid = json.readTree(feishu().send(empty).body()).path("toast");
         assertThat(invalid.path("type").asText()).isEqualTo("error");
         assertThat(invalid.path("content").asText()).isEqualTo("请修正：summary: required");
 
-        ObjectNode filled = FeishuRequests.click(FeishuRequests.newEventId(), LI_SI, chat, card.id(), "test.form", "");
-        ((ObjectNode) filled.path("event").path("action")).put("name", "submit").putObject("form_value")
-                .put("summary", "db failover done").put("severity", "P1");
+        ObjectNode filled = FeishuRequests.submit(FeishuRequests.newEventId(), LI_SI, chat, card.id(), card.card(),
+                java.util.Map.of("summary", "db failover done", "severity", "P1"));
         JsonNode done = json.readTree(feishu().send(filled).body()).path("toast");
         assertThat(done.path("type").asText()).isEqualTo("success");
         Seen seen = handler.seen.get(handler.seen.size() - 1);

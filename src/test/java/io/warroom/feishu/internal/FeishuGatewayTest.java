@@ -90,6 +90,30 @@ class FeishuGatewayTest extends FeishuAppTestBase {
     }
 
     @Test
+    void whatAPersonMustNotMissWaitsInADirectMessageAndAnswersToWhatTheyTypedAreEphemeral() {
+        String chat = unique("oc_");
+        FAKE.addChat(chat, "group", LI_SI, "ou_gone_for_dm1");
+        Conversation group = Conversation.of(Platform.FEISHU, chat);
+        var form = OutboundMessage.builder().header("Handoff").form(new OutboundMessage.Form("handoff.submit", null, null,
+                List.of(new OutboundMessage.Input("notes", "Notes", null, false, null, null)))).build();
+
+        String formRef = gateway().openForm(group, LI_SI, null, form);
+        assertThat(FAKE.message(formRef).target()).as("a form is a direct message").isEqualTo(LI_SI);
+        assertThat(FAKE.message(formRef).ephemeralFor()).isNull();
+
+        var withButton = OutboundMessage.builder().text("Acknowledge?").button("alert.ack", "Ack", "42", null).build();
+        assertThat(FAKE.message(gateway().post(group, withButton, LI_SI)).target()).isEqualTo(LI_SI);
+
+        String answer = gateway().post(group, OutboundMessage.text("You are zhang.san"), LI_SI);
+        assertThat(FAKE.message(answer).ephemeralFor()).as("an answer to what they just typed").isEqualTo(LI_SI);
+
+        // Outside the app's availability the bot cannot write to them directly: the form is shown in the chat.
+        String fallback = gateway().openForm(group, "ou_gone_for_dm1", null, form);
+        assertThat(FAKE.message(fallback).ephemeralFor()).isEqualTo("ou_gone_for_dm1");
+        assertThat(FAKE.message(fallback).chatId()).isEqualTo(chat);
+    }
+
+    @Test
     void aRetriedPostWithTheSameKeyIsOneMessage() {
         String chat = "oc_u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         FAKE.addChat(chat, "group", LI_SI);

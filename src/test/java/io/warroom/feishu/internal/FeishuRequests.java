@@ -1,6 +1,7 @@
 package io.warroom.feishu.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,6 +77,78 @@ public final class FeishuRequests {
         action.putObject("value").put("a", actionId).put("v", value);
         event.put("host", "im_message");
         event.putObject("context").put("open_message_id", messageId).put("open_chat_id", chatId);
+        return root;
+    }
+
+    /** Every button of a card that calls back, wherever it sits (root, column set, form). */
+    static java.util.List<JsonNode> buttons(JsonNode card) {
+        java.util.List<JsonNode> found = new java.util.ArrayList<>();
+        collect(card, found);
+        return found;
+    }
+
+    private static void collect(JsonNode node, java.util.List<JsonNode> found) {
+        if (node.isObject() && "button".equals(node.path("tag").asText()) && node.has("behaviors")) {
+            found.add(node);
+        }
+        node.forEach(child -> collect(child, found));
+    }
+
+    /** The button whose callback carries this action id and value. */
+    static JsonNode button(JsonNode card, String actionId, String value) {
+        return buttons(card).stream().filter(b -> actionId.equals(callbackValue(b).path("a").asText())
+                && (value == null || value.equals(callbackValue(b).path("v").asText()))).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + actionId + " on " + card));
+    }
+
+    static JsonNode callbackValue(JsonNode button) {
+        return button.path("behaviors").get(0).path("value");
+    }
+
+    /** What Feishu sends when this button is pressed: its callback value in {@code action.value}. */
+    static ObjectNode press(String eventId, String operatorOpenId, String chatId, String messageId, JsonNode button) {
+        ObjectNode root = click(eventId, operatorOpenId, chatId, messageId, "", "");
+        ((ObjectNode) root.path("event").path("action")).set("value", callbackValue(button).deepCopy());
+        return root;
+    }
+
+    /**
+     * What Feishu sends when the card's form is submitted: the submit button's name in {@code action.name}
+     * and each input's value under the input component's name in {@code action.form_value}. Values are given
+     * by Warroom input name; the component must exist in the card's form.
+     */
+    static ObjectNode submit(String eventId, String operatorOpenId, String chatId, String messageId, JsonNode card,
+                             java.util.Map<String, Object> values) {
+        JsonNode form = null;
+        for (JsonNode e : card.path("body").path("elements")) {
+            if ("form".equals(e.path("tag").asText())) {
+                form = e;
+            }
+        }
+        if (form == null) {
+            throw new AssertionError("no form on " + card);
+        }
+        String submitName = null;
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (JsonNode e : form.path("elements")) {
+            if ("submit".equals(e.path("form_action_type").asText())) {
+                submitName = e.path("name").asText();
+            } else if (e.has("name")) {
+                names.add(e.path("name").asText());
+            }
+        }
+        ObjectNode root = click(eventId, operatorOpenId, chatId, messageId, "", "");
+        ObjectNode action = (ObjectNode) root.path("event").path("action");
+        action.remove("value");
+        action.put("name", submitName);
+        ObjectNode formValue = action.putObject("form_value");
+        values.forEach((name, v) -> {
+            String key = FeishuNames.input(name);
+            if (!names.contains(key)) {
+                throw new AssertionError("the form has no input " + name + ": " + names);
+            }
+            formValue.set(key, new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(v));
+        });
         return root;
     }
 

@@ -24,8 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A stateful stand-in for Slack's Web API over real HTTP: channels with creators and members, messages
  * with ts and threads, ephemeral messages, opened views, users with emails. It checks the bot token,
- * answers {@code auth.test}, and enforces about one chat.postMessage per second per channel with
- * HTTP 429 + {@code Retry-After}, as Slack does.
+ * answers {@code auth.test}, and enforces about one chat.postMessage per second per channel and the
+ * documented method tiers per minute (Tier 2: 20, Tier 3: 50, Tier 4: 100) with HTTP 429 +
+ * {@code Retry-After}, as Slack does. Messages and views that break a documented Block Kit rule
+ * ({@link BlockKitRules}) are refused with {@code invalid_blocks} / {@code invalid_arguments} and kept in
+ * {@link #refusals()}, so a test fails on a payload the real Slack would refuse.
  */
 public class FakeSlackApi implements AutoCloseable {
 
@@ -60,12 +63,17 @@ public class FakeSlackApi implements AutoCloseable {
     private final Map<String, Long> lastPostMillis = new HashMap<>();
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, Integer> throttled = new HashMap<>();
+    private final List<String> refusals = new ArrayList<>();
     private final Duration postInterval;
     private final Set<String> down = new java.util.HashSet<>();
     private final Set<String> loseAnswer = new java.util.HashSet<>();
     private final Map<String, String> refusedUsers = new HashMap<>();
     private final List<Timed> timings = new ArrayList<>();
     private volatile Duration latency = Duration.ZERO;
+    private final Map<String, java.util.ArrayDeque<Long>> recent = new HashMap<>();
+    private static final Map<String, Integer> PER_MINUTE = Map.of("chat.update", 50, "conversations.invite", 50,
+            "chat.postEphemeral", 100, "views.open", 100, "conversations.create", 20, "conversations.setTopic", 20,
+            "pins.add", 20);
 
     public FakeSlackApi(Duration postInterval) {
         this.postInterval = postInterval;
@@ -175,6 +183,11 @@ public class FakeSlackApi implements AutoCloseable {
         return calls.getOrDefault(method, 0);
     }
 
+    /** Every payload refused for breaking a Block Kit rule, with the rules it broke. */
+    synchronized List<String> refusals() {
+        return List.copyOf(refusals);
+    }
+
     synchronized int throttled(String channel) {
         return throttled.getOrDefault(channel, 0);
     }
@@ -203,6 +216,9 @@ public class FakeSlackApi implements AutoCloseable {
             } else if (down.contains(method)) {
                 status = 503;
                 body = error("service_unavailable");
+            } else if (overTier(method)) {
+                throttled.merge(method, 1, Integer::sum);
+                body = json.createObjectNode().put("__retry_after", "5");
             } else {
                 body = answer(method, form);
                 if (loseAnswer.remove(method)) {
@@ -224,7 +240,66 @@ public class FakeSlackApi implements AutoCloseable {
         exchange.close();
     }
 
+    /** Whether this call would exceed the method's tier within the last minute (then it does not count). */
+    private boolean overTier(String method) {
+        Integer limit = PER_MINUTE.get(method);
+        if (limit == null) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        var calls = recent.computeIfAbsent(method, m -> new java.util.ArrayDeque<>());
+        while (!calls.isEmpty() && calls.peekFirst() < now - 60_000) {
+            calls.pollFirst();
+        }
+        if (calls.size() >= limit) {
+            return true;
+        }
+        calls.addLast(now);
+        return false;
+    }
+
+    /** Answers of 429 so far, for a channel (chat.postMessage) or a method (its tier). */
+    private final Map<String, Long> arrivedAt = new HashMap<>();
+
+    /** When the first root message in {@code channel} containing {@code marker} arrived (System.nanoTime), or -1. */
+    public synchronized long firstRootAt(String channel, String marker) {
+        return posted.stream().filter(p -> p.channel().equals(channel) && p.threadTs() == null && p.blocks() != null
+                        && p.blocks().toString().contains(marker))
+                .mapToLong(p -> arrivedAt.getOrDefault(p.ts(), -1L)).min().orElse(-1);
+    }
+
+    public synchronized int postsTotal() {
+        return posted.size();
+    }
+
+    public synchronized int callsTotal() {
+        return calls.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    synchronized Map<String, Integer> throttledAll() {
+        return Map.copyOf(throttled);
+    }
+
+    public synchronized int throttledTotal() {
+        return throttled.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     private ObjectNode answer(String method, Map<String, String> f) throws IOException {
+        if (Set.of("chat.postMessage", "chat.postEphemeral", "chat.update").contains(method)) {
+            List<String> problems = new ArrayList<>();
+            if (f.get("blocks") != null) {
+                problems.addAll(BlockKitRules.message(tree(f.get("blocks"))));
+            } else if (f.getOrDefault("text", "").isEmpty()) {
+                problems.add("no_text");
+            }
+            if (f.getOrDefault("text", "").length() > 40_000) {
+                problems.add("msg_too_long");
+            }
+            if (!problems.isEmpty()) {
+                refusals.add(method + ": " + problems);
+                return error("invalid_blocks");
+            }
+        }
         switch (method) {
             case "auth.test": {
                 return ok().put("url", "https://warroom-test.slack.com/").put("team", "Warroom Test")
@@ -237,7 +312,9 @@ public class FakeSlackApi implements AutoCloseable {
                 }
                 long now = System.currentTimeMillis();
                 Long last = lastPostMillis.get(channel);
-                if (last != null && now - last < postInterval.toMillis()) {
+                // Slack tolerates short bursts; the fake tolerates none, only the arrival jitter of a loaded
+                // machine (a post sent on time may arrive up to a quarter interval late, the next one early).
+                if (last != null && now - last < postInterval.toMillis() * 3 / 4) {
                     throttled.merge(channel, 1, Integer::sum);
                     long wait = Math.max(1, (postInterval.toMillis() - (now - last) + 999) / 1000);
                     return json.createObjectNode().put("__retry_after", Long.toString(wait));
@@ -245,6 +322,7 @@ public class FakeSlackApi implements AutoCloseable {
                 lastPostMillis.put(channel, now);
                 String ts = nextTs();
                 posted.add(new Posted(channel, ts, f.get("thread_ts"), f.get("text"), tree(f.get("blocks"))));
+                arrivedAt.put(ts, System.nanoTime());
                 ObjectNode r = ok().put("channel", channel).put("ts", ts);
                 r.putObject("message").put("ts", ts).put("text", f.get("text")).put("bot_id", BOT_ID);
                 return r;
@@ -347,8 +425,9 @@ public class FakeSlackApi implements AutoCloseable {
                     return error("expired_trigger_id");
                 }
                 JsonNode view = tree(f.get("view"));
-                if (view == null || !"modal".equals(view.path("type").asText())
-                        || view.path("title").path("text").asText().length() > 24) {
+                List<String> problems = view == null ? List.of("no view") : BlockKitRules.view(view);
+                if (!problems.isEmpty()) {
+                    refusals.add(method + ": " + problems);
                     return error("invalid_arguments");
                 }
                 String id = "V" + seq.incrementAndGet();

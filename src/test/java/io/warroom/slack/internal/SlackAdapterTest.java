@@ -43,7 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
         "warroom.slack.bot-token=" + FakeSlackApi.TOKEN,
         "warroom.slack.signing-secret=" + SignedSlack.SECRET,
         "warroom.directory.roster=classpath:rosters/slack-roster.yaml",
-        "warroom.delivery.poll-interval=100ms"})
+        "warroom.delivery.poll-interval=100ms",
+        // Bursts above the fake's one post a second, so the Retry-After path is exercised.
+        "warroom.delivery.limits.slack.per-channel.per-second=1", "warroom.delivery.limits.slack.per-channel.burst=3",
+        "warroom.delivery.limits.slack.per-app.per-second=20", "warroom.delivery.limits.slack.per-app.burst=20"})
 @Import(SlackTestFeatures.class)
 class SlackAdapterTest {
 
@@ -188,14 +191,50 @@ class SlackAdapterTest {
         assertThat(slack.interaction(click).statusCode()).isEqualTo(200);
         assertThat(slack.interaction(click).statusCode()).as("Slack retrying the same interaction").isEqualTo(200);
 
+        var told = ephemeralTo(ch, "U0LISI", "Done for li.si");
         var seen = actions.seen.stream().filter(s -> s.action().conversation().channel().equals(ch)).toList();
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0).personId()).isEqualTo("li.si");
         assertThat(seen.get(0).action().value()).isEqualTo("opaque-42");
         assertThat(seen.get(0).action().messageRef()).isEqualTo(card.ts());
         assertThat(seen.get(0).action().conversation().thread()).as("results go to the card's thread").isEqualTo(card.ts());
-        var told = ephemeralTo(ch, "U0LISI", "Done for li.si");
         assertThat(told.threadTs()).as("the clicker is told where they clicked").isNull();
+        Thread.sleep(300);
+        assertThat(FAKE.ephemerals(ch)).as("told once").hasSize(1);
+    }
+
+    @Test
+    void aSlowClickIsAcknowledgedAtOnceAndItsOutcomeFollowsOnce() throws Exception {
+        String ch = channel();
+        var slack = slack();
+        var click = SignedSlack.blockAction("U0LISI", ch, "1700000000.000200", null, "test.slow", "opaque-7", trigger());
+        long start = System.nanoTime();
+        assertThat(slack.interaction(click).statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("ack before the slow handler ran")
+                .isLessThan(Duration.ofMillis(1500));
+        assertThat(slack.interaction(click).statusCode()).as("a retry while it runs").isEqualTo(200);
+        ephemeralTo(ch, "U0LISI", "Done for li.si");
+        Thread.sleep(300);
+        assertThat(actions.seen.stream().filter(s -> s.action().conversation().channel().equals(ch))).hasSize(1);
+        assertThat(FAKE.ephemerals(ch)).hasSize(1);
+    }
+
+    @Test
+    void userTextCannotPingTheChannelThroughWarroomsOwnMessages() throws Exception {
+        String ch = channel();
+        var slack = slack();
+        slack.slashCommand("U0ZHANGSAN", ch, "note deploy done <!channel> <!here> <@U0LISI> <#C123|ops> &amp;", trigger());
+        var told = ephemeralTo(ch, "U0ZHANGSAN", "Noted");
+        String everything = told.text() + told.blocks();
+        assertThat(everything).doesNotContain("<!channel>", "<!here>", "<@U0LISI>", "<#C123");
+        slack.slashCommand("U0ZHANGSAN", ch, "nosuchcommand <!everyone>", trigger());
+        var usage = ephemeralTo(ch, "U0ZHANGSAN", "nosuchcommand");
+        assertThat(usage.text() + usage.blocks()).doesNotContain("<!everyone>");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void slackAcceptedEverythingWarroomSent() {
+        assertThat(FAKE.refusals()).as("payloads the real Slack would refuse").isEmpty();
     }
 
     @Test
@@ -230,6 +269,26 @@ class SlackAdapterTest {
         assertThat(seen.get(0).action().actionId()).isEqualTo(SlackTestFeatures.FORM_ID);
         assertThat(seen.get(0).action().formValues()).isEqualTo(Map.of("reason", "disk full", "severity", "p1"));
         assertThat(seen.get(0).personId()).isEqualTo("zhang.san");
+    }
+
+    @Test
+    void aSubmissionSlowerThanSlackWaitsClosesTheModalInTimeAndItsErrorsArriveAsAMessage() throws Exception {
+        // A first request to a cold JVM pays for class loading; time the budget, not the warm-up.
+        String warm = FormMetadata.of(Conversation.of(Platform.SLACK, channel()), SlackTestFeatures.FORM_ID).toJson();
+        slack().interaction(SignedSlack.viewSubmission("U0ZHANGSAN", "V0WARM", SlackTestFeatures.FORM_ID, warm,
+                Map.of("reason", Map.of("reason", textValue("warming up"))), trigger()));
+        String ch = channel();
+        String metadata = FormMetadata.of(Conversation.of(Platform.SLACK, ch), SlackTestFeatures.SLOW_FORM_ID).toJson();
+        var submission = SignedSlack.viewSubmission("U0ZHANGSAN", "V0SLOW", SlackTestFeatures.SLOW_FORM_ID, metadata,
+                Map.of("reason", Map.of("reason", textValue("disk"))), trigger());
+        long start = System.nanoTime();
+        var answer = slack().interaction(submission);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).as("the modal closes").isEmpty();
+        assertThat(took).as("answered inside Slack's 3 s").isLessThan(Duration.ofMillis(2800))
+                .isGreaterThanOrEqualTo(ViewSubmissionListener.BUDGET);
+        ephemeralTo(ch, "U0ZHANGSAN", "Checked too slowly");
     }
 
     @Test
@@ -300,9 +359,11 @@ class SlackAdapterTest {
                 SignedSlack.reactionAdded("U0LISI", "+1", ch, ts));
         assertThat(slack.signedJson(thumbs, Map.of()).statusCode()).isEqualTo(200);
 
+        ephemeralTo(ch, "U0ZHANGSAN", "Noted on the timeline");
+        Thread.sleep(300);
         var notes = timeline.entries(Conversation.of(Platform.SLACK, ch).stream()).stream()
                 .filter(e -> e.kind().equals("note.added")).toList();
-        assertThat(notes).hasSize(1);
+        assertThat(notes).as("once, whatever the retries").hasSize(1);
         assertThat(notes.get(0).actor()).isEqualTo("zhang.san");
         assertThat(notes.get(0).summary()).isEqualTo("failed over to the replica at 10:02");
         ephemeralTo(ch, "U0ZHANGSAN", "Noted on the timeline");

@@ -82,6 +82,38 @@ class SlackBlockKitRendererTest {
         assertThat(FormMetadata.parse(view.path("private_metadata").asText()).conversation()).isEqualTo(where);
     }
 
+    @Test
+    void whatDoesNotFitAMessageOrAModalIsCountedNotDropped() {
+        var builder = OutboundMessage.builder().header("Storm digest").text("many alerts").code("x");
+        for (int i = 0; i < 700; i++) {
+            builder.field("alert " + i, "firing");
+        }
+        for (int i = 0; i < 30; i++) {
+            builder.button("alert.ack", "Ack " + i, "a" + i, Style.DEFAULT);
+        }
+        var blocks = renderer.blocks(builder.build());
+        assertThat(BlockKitRules.message(blocks)).isEmpty();
+        assertThat(blocks.toString()).contains("… +").contains("Ack 29");
+
+        var inputs = new java.util.ArrayList<Input>();
+        for (int i = 0; i < 150; i++) {
+            inputs.add(new Input("in" + i, "Input " + i, InputType.TEXT, false, null, null));
+        }
+        var options = new java.util.ArrayList<Option>();
+        for (int i = 0; i < 250; i++) {
+            options.add(new Option("v" + i, "Choice " + i));
+        }
+        inputs.set(0, new Input("in0", "Pick one", InputType.SELECT, true, "v200", options));
+        var message = OutboundMessage.builder().text("A long form").field("f", "v")
+                .form(new OutboundMessage.Form("big.form", "Big", null, inputs)).build();
+        var view = renderer.modal(message, "{}", "Cancel");
+        assertThat(BlockKitRules.view(view)).isEmpty();
+        assertThat(view.path("blocks").get(view.path("blocks").size() - 1).toString()).contains("… +51");
+        var select = view.path("blocks").get(0).path("element");
+        assertThat(select.path("option_groups")).hasSize(3);
+        assertThat(select.path("initial_option").path("value").asText()).isEqualTo("v200");
+    }
+
     private static OutboundMessage.Mention mention(String name, String slackId, String feishuId) {
         var ids = new java.util.EnumMap<Platform, String>(Platform.class);
         if (slackId != null) {

@@ -22,6 +22,16 @@ import org.springframework.context.annotation.Bean;
 class SlackTestFeatures {
 
     static final String FORM_ID = "test.form";
+    /** A form whose handler takes longer than Slack waits for a modal's answer, and then finds an error. */
+    static final String SLOW_FORM_ID = "test.slowform";
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** What the handler saw: the action and the directory person behind its actor (null if none). */
     record Seen(InboundAction action, String personId) {
@@ -47,6 +57,18 @@ class SlackTestFeatures {
                 String reason = action.formValues().getOrDefault("reason", "");
                 if (reason.strip().length() < 3) {
                     return ActionOutcome.invalid(Map.of("reason", "Say a little more (3 characters at least)"));
+                }
+            }
+            if (action.actionId().equals(SLOW_FORM_ID)) {
+                pause(2600);
+                return ActionOutcome.invalid(Map.of("reason", "Checked too slowly: say it again"));
+            }
+            if (action.actionId().equals("test.slow")) {
+                try {
+                    // Longer than Slack waits for an answer: it must run after the ack.
+                    Thread.sleep(3500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
             seen.add(new Seen(action, person));

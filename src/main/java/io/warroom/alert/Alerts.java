@@ -1,0 +1,18 @@
+package io.warroom.alert;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Read side of the alert module for other modules (incidents, the handoff form). */
+public interface Alerts {
+
+    /** A group by its short id ({@code A42}, or {@code 42}). */
+    Optional<AlertGroupSummary> group(String id);
+
+    /** Groups firing now, most severe first. */
+    List<AlertGroupSummary> firing();
+
+    /** Groups silenced from Warroom whose silence ends within [from, to). */
+    List<AlertGroupSummary> silencesEnding(Instant from, Instant to);
+}

@@ -1,0 +1,7 @@
+package io.warroom.alert.internal;
+
+import io.warroom.support.PostgresTest;
+
+@PostgresTest
+class AlertIntakePostgresTest extends AlertIntakeContract {
+}
