@@ -4,6 +4,7 @@ import io.warroom.feishu.internal.FakeFeishuOpenApi;
 import io.warroom.feishu.internal.FeishuRequests;
 import io.warroom.slack.internal.FakeSlackApi;
 import io.warroom.slack.internal.SignedSlack;
+import io.warroom.support.AlertPayloads;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "warroom.feishu.verification-token=" + FeishuRequests.VERIFICATION_TOKEN,
         "warroom.feishu.encrypt-key=" + FeishuRequests.ENCRYPT_KEY,
         "warroom.delivery.poll-interval=100ms",
-        "warroom.delivery.initial-backoff=200ms"})
+        "warroom.delivery.initial-backoff=200ms",
+        "warroom.alerts.token=" + AlertPayloads.TOKEN,
+        "warroom.alerts.routing=classpath:test-alerts/incident-routing.yaml"})
 abstract class BothPlatformsTestBase {
 
     static final FakeSlackApi SLACK = new FakeSlackApi(Duration.ofMillis(200));

@@ -1,6 +1,7 @@
 package io.warroom.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.warroom.chat.ActionOutcome;
 import io.warroom.chat.ActionRouter;
@@ -15,6 +16,7 @@ import io.warroom.support.FakeGateway;
 import io.warroom.support.TestGateways;
 import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,11 +42,15 @@ abstract class IncidentRefusalsContract {
 
     private final Conversation channel = Conversation.of(Platform.SLACK, "C" + UUID.randomUUID().toString().substring(0, 8));
 
+    /** What Warroom answered: every answer here is one message, sent once the channel's rate limit allows. */
     private String say(String user, String text) {
         outbox.drain();
         int before = slack.calls(channel.channel()).size();
         commands.handle(new InboundCommand(channel, new Actor(Platform.SLACK, user, user), text));
-        outbox.drain();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            outbox.drain();
+            return slack.calls(channel.channel()).size() > before;
+        });
         var calls = slack.calls(channel.channel());
         return calls.subList(before, calls.size()).stream().filter(c -> c.message() != null)
                 .map(c -> c.message().fallbackText()).reduce("", (a, b) -> a + "\n" + b);

@@ -12,6 +12,8 @@ final class Actions {
     static final String EXPORT = "incident.export";
     static final String RUN = "incident.run";
     static final String STAGE_DONE = "incident.stage-done";
+    /** On an alert group's root; the value is the group's id ({@code A42}). */
+    static final String ALERT_DECLARE = "incident.alert-declare";
     /** Form ids: {@code incident.declare-form:<nonce>} and {@code incident.record-form:<incident id>}. */
     static final String DECLARE_FORM = "incident.declare-form:";
     static final String RECORD_FORM = "incident.record-form:";

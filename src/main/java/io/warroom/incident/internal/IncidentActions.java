@@ -36,6 +36,7 @@ class IncidentActions implements ActionHandler {
     private final IncidentRecords records;
     private final PostmortemChat chat;
     private final AccessGuard guard;
+    private final AlertDeclarations fromAlerts;
     private final CommandInbox inbox;
     private final Directory directory;
     private final Outbox outbox;
@@ -43,7 +44,7 @@ class IncidentActions implements ActionHandler {
     private final Texts texts;
 
     IncidentActions(Incidents incidents, IncidentRepository repository, Resolutions resolutions, Checklists checklists,
-                    IncidentRecords records, PostmortemChat chat, AccessGuard guard, CommandInbox inbox,
+                    IncidentRecords records, PostmortemChat chat, AccessGuard guard, AlertDeclarations fromAlerts, CommandInbox inbox,
                     Directory directory, Outbox outbox, ChatLocales locales, Texts texts) {
         this.incidents = incidents;
         this.repository = repository;
@@ -52,6 +53,7 @@ class IncidentActions implements ActionHandler {
         this.records = records;
         this.chat = chat;
         this.guard = guard;
+        this.fromAlerts = fromAlerts;
         this.inbox = inbox;
         this.directory = directory;
         this.outbox = outbox;
@@ -78,6 +80,9 @@ class IncidentActions implements ActionHandler {
             }
             if (a.actionId().startsWith(Actions.RECORD_FORM)) {
                 return record(a, person, l);
+            }
+            if (a.actionId().equals(Actions.ALERT_DECLARE)) {
+                return fromAlerts.declare(a, person, l);
             }
             String[] value = a.value().split("\\|");
             Incident i = repository.find(value[0]).orElse(null);

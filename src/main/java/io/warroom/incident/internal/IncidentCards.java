@@ -33,9 +33,10 @@ class IncidentCards {
     private final Texts texts;
     private final ChatTimes times;
     private final IncidentProperties properties;
+    private final LinkedAlerts alerts;
 
     IncidentCards(IncidentRepository incidents, RoomRepository rooms, People people, IncidentPosts posts, Outbox outbox,
-                  Texts texts, ChatTimes times, IncidentProperties properties) {
+                  Texts texts, ChatTimes times, IncidentProperties properties, LinkedAlerts alerts) {
         this.incidents = incidents;
         this.rooms = rooms;
         this.people = people;
@@ -44,6 +45,7 @@ class IncidentCards {
         this.texts = texts;
         this.times = times;
         this.properties = properties;
+        this.alerts = alerts;
     }
 
     void post(Incident i, Conversation where) {
@@ -99,9 +101,9 @@ class IncidentCards {
         if (i.service() != null) {
             m.field(texts.get(l, "incident.card.service"), i.namespace() == null ? i.service() : i.namespace() + "/" + i.service());
         }
-        List<String> alerts = incidents.alerts(i.id());
-        if (!alerts.isEmpty()) {
-            m.field(texts.get(l, "incident.card.alerts"), String.join(", ", alerts));
+        List<String> linked = alerts.brief(i.id(), l);
+        if (!linked.isEmpty()) {
+            m.field(texts.get(l, "incident.card.alerts"), String.join(", ", linked));
         }
         List<Room> warRooms = rooms.of(i.id());
         if (!warRooms.isEmpty()) {

@@ -2,7 +2,6 @@ package io.warroom.incident.internal;
 
 import io.warroom.chat.Conversation;
 import io.warroom.chat.Texts;
-import io.warroom.incident.AlertGroupDescriptions;
 import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
 import io.warroom.timeline.Verification;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +33,11 @@ class IncidentRecords {
     private final People people;
     private final Timeline timeline;
     private final Texts texts;
-    private final ObjectProvider<AlertGroupDescriptions> alerts;
+    private final LinkedAlerts alerts;
 
     IncidentRecords(IncidentRepository incidents, RoomRepository rooms, StageRepository stages, ChecklistState checklists,
                     RecordFields fields, StepWriter steps, People people, Timeline timeline, Texts texts,
-                    ObjectProvider<AlertGroupDescriptions> alerts) {
+                    LinkedAlerts alerts) {
         this.incidents = incidents;
         this.rooms = rooms;
         this.stages = stages;
@@ -123,9 +121,7 @@ class IncidentRecords {
     }
 
     private List<String> alertLines(Incident i, Locale l) {
-        var describer = alerts.getIfAvailable();
-        return incidents.alerts(i.id()).stream()
-                .map(a -> describer == null ? a : describer.describe(a, l).orElse(a)).toList();
+        return alerts.detailed(i.id(), l);
     }
 
     private static String blankToNull(String s) {

@@ -150,6 +150,12 @@ class IncidentRepository {
                 .params(id, alertGroup, ts(at)).update() == 1;
     }
 
+    /** The incidents an alert group is linked to, latest first. */
+    List<String> incidentsOfAlert(String alertGroup) {
+        return jdbc.sql("select incident_id from incident_alert where alert_group = ? order by linked_at desc")
+                .param(alertGroup).query(String.class).list();
+    }
+
     List<String> alerts(String id) {
         return jdbc.sql("select alert_group from incident_alert where incident_id = ? order by linked_at, alert_group")
                 .param(id).query(String.class).list();

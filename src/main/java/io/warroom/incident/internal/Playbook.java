@@ -11,7 +11,8 @@ import java.util.Optional;
  * The incident playbook as data ({@code playbooks/*.yaml}): per severity whether a war room opens, which
  * roster roles are invited and which checklist runs; when the DBA joins; the checklists' stages.
  */
-record Playbook(Map<Severity, SeverityPolicy> severities, DatabaseRule database, Map<String, Checklist> checklists) {
+record Playbook(Map<Severity, SeverityPolicy> severities, DatabaseRule database, Map<String, Checklist> checklists,
+                AlertRules alerts) {
 
     record SeverityPolicy(boolean warRoom, List<String> invite, String checklist) {
     }
@@ -34,6 +35,27 @@ record Playbook(Map<Severity, SeverityPolicy> severities, DatabaseRule database,
             }
             return false;
         }
+    }
+
+    /**
+     * Declaring from alerts: the severity the "Declare incident" button on an alert thread declares, by the
+     * group's {@code severity} label ({@code fallback} for others), and the rules that declare by themselves.
+     */
+    record AlertRules(Map<String, Severity> declare, Severity fallback, List<AutoRule> auto) {
+
+        static final AlertRules NONE = new AlertRules(Map.of(), Severity.P2, List.of());
+
+        Severity forAlertSeverity(String alertSeverity) {
+            return declare.getOrDefault(alertSeverity == null ? "" : alertSeverity.toLowerCase(Locale.ROOT), fallback);
+        }
+
+        java.util.Optional<AutoRule> autoFor(Map<String, String> labels) {
+            return auto.stream().filter(r -> r.labels().matches(labels)).findFirst();
+        }
+    }
+
+    /** A firing group whose labels match is declared at {@code severity}, once per group. */
+    record AutoRule(String name, io.warroom.alert.LabelMatcher labels, Severity severity) {
     }
 
     record Checklist(String id, List<Stage> stages) {

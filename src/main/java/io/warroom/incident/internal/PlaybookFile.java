@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code playbooks/*.yaml} as written (see docs/incidents.md "The playbook"). */
-record PlaybookFile(Map<String, SeveritySpec> severities, DatabaseSpec database, Map<String, ChecklistSpec> checklists) {
+record PlaybookFile(Map<String, SeveritySpec> severities, DatabaseSpec database, Map<String, ChecklistSpec> checklists,
+                    AlertsSpec alerts) {
 
     record SeveritySpec(Boolean warRoom, List<String> invite, String checklist) {
     }
@@ -20,5 +21,12 @@ record PlaybookFile(Map<String, SeveritySpec> severities, DatabaseSpec database,
     }
 
     record CompleteSpec(Boolean roomOpened, List<String> actionExecuted, Boolean recordDone) {
+    }
+
+    record AlertsSpec(Map<String, String> declare, List<AutoSpec> auto) {
+    }
+
+    record AutoSpec(String name, Map<String, String> match, Map<String, String> matchRe, List<String> present,
+                    String severity) {
     }
 }

@@ -30,6 +30,7 @@ class PlaybookLoader {
         Map<Severity, Playbook.SeverityPolicy> severities = new EnumMap<>(Severity.class);
         Map<String, Playbook.Checklist> checklists = new LinkedHashMap<>();
         Playbook.DatabaseRule database = null;
+        Playbook.AlertRules alerts = null;
         Map<Severity, String> referenced = new EnumMap<>(Severity.class);
         for (Resource file : files) {
             PlaybookFile parsed = read(file);
@@ -55,6 +56,10 @@ class PlaybookLoader {
                         }
                     });
                 }
+                if (parsed.alerts() != null) {
+                    require(alerts == null, "alerts is defined twice");
+                    alerts = alertRules(parsed.alerts());
+                }
                 if (parsed.database() != null) {
                     require(database == null, "database is defined twice");
                     database = new Playbook.DatabaseRule(roles(parsed.database().roles()), list(parsed.database().words()));
@@ -72,7 +77,8 @@ class PlaybookLoader {
             severities.putIfAbsent(s, new Playbook.SeverityPolicy(false, List.of(), null));
         }
         return new Playbook(Map.copyOf(severities),
-                database == null ? new Playbook.DatabaseRule(List.of(), List.of()) : database, Map.copyOf(checklists));
+                database == null ? new Playbook.DatabaseRule(List.of(), List.of()) : database, Map.copyOf(checklists),
+                alerts == null ? Playbook.AlertRules.NONE : alerts);
     }
 
     private PlaybookFile read(Resource file) {
@@ -89,6 +95,44 @@ class PlaybookLoader {
 
     private static Playbook.SeverityPolicy severity(Severity s, PlaybookFile.SeveritySpec spec) {
         return new Playbook.SeverityPolicy(spec.warRoom() != null && spec.warRoom(), roles(spec.invite()), spec.checklist());
+    }
+
+    private static Playbook.AlertRules alertRules(PlaybookFile.AlertsSpec spec) {
+        Map<String, Severity> declare = new LinkedHashMap<>();
+        Severity fallback = Severity.P2;
+        if (spec.declare() != null) {
+            for (var e : spec.declare().entrySet()) {
+                Severity s = severity("alerts.declare." + e.getKey(), e.getValue());
+                if (e.getKey().equals("default")) {
+                    fallback = s;
+                } else {
+                    declare.put(e.getKey().toLowerCase(java.util.Locale.ROOT), s);
+                }
+            }
+        }
+        List<Playbook.AutoRule> auto = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (var r : spec.auto() == null ? List.<PlaybookFile.AutoSpec>of() : spec.auto()) {
+            require(r != null && r.name() != null && r.name().matches(NAME),
+                    "alerts.auto: every rule needs a name of lowercase letters, digits or '-'");
+            String at = "alerts.auto '" + r.name() + "': ";
+            require(names.add(r.name()), at + "defined twice");
+            io.warroom.alert.LabelMatcher labels;
+            try {
+                labels = io.warroom.alert.LabelMatcher.of(r.match(), r.matchRe(), r.present());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + e.getMessage());
+            }
+            // A rule without labels would declare an incident for every alert that fires.
+            require(!labels.isEmpty(), at + "needs match, matchRe or present");
+            auto.add(new Playbook.AutoRule(r.name(), labels, severity(at + "severity", r.severity())));
+        }
+        return new Playbook.AlertRules(Map.copyOf(declare), fallback, List.copyOf(auto));
+    }
+
+    private static Severity severity(String where, String value) {
+        return Severity.parse(value == null ? "" : value).orElseThrow(() ->
+                new IllegalArgumentException(where + ": '" + value + "' is not a severity (P0, P1, P2, P3)"));
     }
 
     private static Playbook.Checklist checklist(String id, PlaybookFile.ChecklistSpec spec) {

@@ -45,6 +45,30 @@ class PlaybookLoaderTest {
         assertThat(p.database().mentionedIn("Postgres replica lag")).isTrue();
         assertThat(p.database().mentionedIn("主库连接数打满")).isTrue();
         assertThat(p.database().mentionedIn("dbt job slow")).isFalse();
+        assertThat(p.alerts().forAlertSeverity("critical")).isEqualTo(Severity.P1);
+        assertThat(p.alerts().forAlertSeverity("Warning")).isEqualTo(Severity.P2);
+        assertThat(p.alerts().forAlertSeverity("page-me")).as("default").isEqualTo(Severity.P2);
+        assertThat(p.alerts().forAlertSeverity(null)).isEqualTo(Severity.P2);
+        assertThat(p.alerts().autoFor(Map.of("alertname", "ServiceDown", "severity", "critical")))
+                .map(Playbook.AutoRule::severity).contains(Severity.P0);
+        assertThat(p.alerts().autoFor(Map.of("alertname", "PaymentsUnavailable", "severity", "critical"))).isPresent();
+        assertThat(p.alerts().autoFor(Map.of("alertname", "ServiceDown", "severity", "warning"))).isEmpty();
+        assertThat(p.alerts().autoFor(Map.of("alertname", "HighErrorRate", "severity", "critical"))).isEmpty();
+    }
+
+    @Test
+    void alertRulesAreCheckedAtStartUp() {
+        assertThat(load("severities: {P0: {warRoom: true}}").alerts().auto()).as("no section: nothing automatic").isEmpty();
+        assertThatThrownBy(() -> load("alerts: {declare: {critical: P9}}"))
+                .hasMessage("Playbook test.yaml: alerts.declare.critical: 'P9' is not a severity (P0, P1, P2, P3)");
+        assertThatThrownBy(() -> load("alerts: {auto: [{name: everything, severity: P0}]}"))
+                .hasMessage("Playbook test.yaml: alerts.auto 'everything': needs match, matchRe or present");
+        assertThatThrownBy(() -> load("alerts: {auto: [{name: bad-re, matchRe: {alertname: \"(\"}, severity: P0}]}"))
+                .hasMessageStartingWith("Playbook test.yaml: alerts.auto 'bad-re': matchRe.alertname is not a regular expression");
+        assertThatThrownBy(() -> load("alerts: {auto: [{match: {severity: critical}, severity: P0}]}"))
+                .hasMessageContaining("every rule needs a name");
+        assertThatThrownBy(() -> load("alerts: {auto: [{name: a, match: {severity: critical}}]}"))
+                .hasMessage("Playbook test.yaml: alerts.auto 'a': severity: 'null' is not a severity (P0, P1, P2, P3)");
     }
 
     @Test
