@@ -252,7 +252,8 @@ class ConsoleBrowserTest {
 
         var pods = new ActionSpec("kubernetes", "rollout-status", "", "after-sales-prod", "backend", Map.of());
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(executors.get("kubernetes").execute(pods, RunAs.bot())
-                .lines().toString()).contains("desired 5, updated 5, total 5, available 5"));
+                .lines().stream().map(l -> io.warroom.support.English.of(l.value())).toList())
+                .contains("desired 5, updated 5, total 5, available 5"));
 
         driver.findElement(By.id("timeline-link")).click();
         wait.until(ExpectedConditions.elementToBeClickable(

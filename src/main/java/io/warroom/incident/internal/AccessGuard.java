@@ -44,7 +44,8 @@ class AccessGuard {
         String risk = action.equals(READ) ? "read" : "respond";
         var decision = approvals.check(new AccessQuery(person, where, action, risk, null, null));
         if (!decision.allowed()) {
-            events.publishEvent(new IncidentActionRefused(stream, clock.instant(), person.id(), action, decision.reason()));
+            events.publishEvent(new IncidentActionRefused(stream, clock.instant(), person.id(), action,
+                    texts.get(Locale.ENGLISH, decision.reason())));
             throw new IncidentRefused(texts.get(locale, "incident.refused.policy", action, decision.reason()));
         }
     }
