@@ -82,7 +82,7 @@ public class SignedSlack {
         return signedForm("payload=" + URLEncoder.encode(json.writeValueAsString(payload), StandardCharsets.UTF_8));
     }
 
-    static Map<String, Object> blockAction(String user, String channel, String messageTs, String threadTs,
+    public static Map<String, Object> blockAction(String user, String channel, String messageTs, String threadTs,
                                            String actionId, String value, String trigger) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "message");

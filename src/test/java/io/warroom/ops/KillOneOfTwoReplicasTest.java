@@ -1,0 +1,223 @@
+package io.warroom.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.warroom.slack.internal.FakeSlackApi;
+import io.warroom.slack.internal.SignedSlack;
+import io.warroom.support.AlertPayloads;
+import io.warroom.support.EmbeddedPostgresInitializer;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Two Warroom processes on one PostgreSQL, as the Helm chart runs them, with Slack (a stateful fake of its
+ * Web API) and Alertmanager calling both. Slash commands (through the command inbox), approvals, alert
+ * groups with their escalations and every outbound message are driven through both; one process is killed
+ * with SIGKILL in the middle of a burst, and the survivor carries on alone. Then: every command answered
+ * once, every approval executed once, every escalation step taken once, every queued message delivered
+ * once (the only duplicate allowed is a message the dead process was sending at the moment it died), and
+ * nothing left behind in any queue.
+ */
+class KillOneOfTwoReplicasTest {
+
+    static final String REQUESTER = "U0ZHANGSAN"; // sre, may request changes (demo roster, shipped policies)
+    static final String APPROVER = "U0LISI";       // sre, may approve them
+
+    private final FakeSlackApi slack = new FakeSlackApi(Duration.ofMillis(1));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<WarroomProcess> processes = new ArrayList<>();
+    private final List<String> commandChannels = new ArrayList<>();
+    private final Map<String, String> approvalChannels = new LinkedHashMap<>();
+    private final List<String> alertGroups = new ArrayList<>();
+    private JdbcClient db;
+
+    @TempDir Path dir;
+
+    @AfterEach
+    void stop() {
+        processes.forEach(WarroomProcess::close);
+        slack.close();
+    }
+
+    private WarroomProcess replica(String name, String url) throws Exception {
+        Path routing = Path.of("target/test-classes/test-alerts/fast-routing.yaml").toAbsolutePath();
+        var p = WarroomProcess.start(dir.resolve(name + ".log"), Map.of(
+                        "SLACK_BOT_TOKEN", FakeSlackApi.TOKEN, "SLACK_SIGNING_SECRET", SignedSlack.SECRET,
+                        "SLACK_API_BASE_URL", slack.baseUrl(), "WARROOM_ALERTS_TOKEN", AlertPayloads.TOKEN,
+                        "WARROOM_ALERTS_ROUTING", "file:" + routing),
+                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--warroom.schedule.poll-interval=100ms", "--warroom.delivery.poll-interval=100ms",
+                // What a dead replica had claimed comes back after the lease: shorter than the defaults, so the
+                // test does not wait minutes, and still far above any single send or task here.
+                "--warroom.schedule.lease=15s", "--warroom.delivery.lease=15s");
+        processes.add(p);
+        return p;
+    }
+
+    @Test
+    void everythingHappensOnceAndNothingStallsWhenOneOfTwoReplicasIsKilledUnderLoad() throws Exception {
+        String url = EmbeddedPostgresInitializer.newDatabaseUrl("kill_one_" + Long.toHexString(System.nanoTime()));
+        db = JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
+        WarroomProcess a = replica("a", url);
+        WarroomProcess b = replica("b", url);
+
+        // Load through both replicas.
+        for (int i = 0; i < 10; i++) {
+            command(i % 2 == 0 ? a : b, "CCMD" + i, "oncall");
+        }
+        for (int i = 0; i < 6; i++) {
+            requestApproval(i % 2 == 0 ? a : b, "CAPR" + i, i + 1);
+        }
+        for (int i = 0; i < 6; i++) {
+            alert(i % 2 == 0 ? a : b, "KillTest" + i);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from approval_request") == 6);
+        List<String> ids = new ArrayList<>(approvalChannels.keySet());
+        for (String id : ids.subList(0, 3)) {
+            approve(a, id);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                count("select count(*) from approval_request where state = 'EXECUTED'") == 3);
+
+        // A burst into replica A, and A dies in the middle of working it off.
+        for (int i = 6; i < 10; i++) {
+            alert(a, "KillTest" + i);
+        }
+        for (int i = 10; i < 20; i++) {
+            command(a, "CCMD" + i, "oncall");
+        }
+        assertThat(a.kill()).as("SIGKILL").isEqualTo(137);
+        List<Long> sendingAtKill = db.sql("select id from outbox where state = 'SENDING'").query(Long.class).list();
+        long tasksLeft = count("select count(*) from scheduled_task where state in ('PENDING', 'RUNNING')");
+        assertThat(tasksLeft).as("A died with escalations still to run").isPositive();
+        assertThat(sendingAtKill.size() + count("select count(*) from outbox where state = 'PENDING'"))
+                .as("and with messages still to send").isPositive();
+
+        // The survivor takes everything else, and what A left behind.
+        for (int i = 20; i < 30; i++) {
+            command(b, "CCMD" + i, "oncall");
+        }
+        for (String id : ids.subList(3, 6)) {
+            approve(b, id);
+        }
+        for (int i = 10; i < 12; i++) {
+            alert(b, "KillTest" + i);
+        }
+
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
+                count("select count(*) from command_inbox where state <> 'DONE'") == 0
+                        && count("select count(*) from outbox where state in ('PENDING', 'SENDING')") == 0
+                        && count("select count(*) from approval_request where state = 'EXECUTED'") == 6
+                        && alertGroups.stream().allMatch(g -> escalations(g).size() == 3)
+                        && commandChannels.stream().allMatch(c -> slack.messagesIn(c) >= 1));
+        Thread.sleep(2000); // anything running twice would show up now
+
+        assertThat(count("select count(*) from command_inbox")).as("every acknowledged command stored").isEqualTo(commandChannels.size() + approvalChannels.size());
+        Map<String, Integer> allowance = duplicatesAllowed(sendingAtKill);
+        for (String channel : commandChannels) {
+            assertThat(slack.messagesIn(channel)).as("answers to the one command in %s", channel)
+                    .isBetween(1, 1 + allowance.getOrDefault(channel, 0));
+        }
+        for (var approval : approvalChannels.entrySet()) {
+            assertThat(count("select count(*) from timeline_entry where kind = 'action.executed' and details like '%"
+                    + approval.getKey() + "%'")).as("executions of approval %s", approval.getKey()).isEqualTo(1);
+        }
+        for (String group : alertGroups) {
+            assertThat(escalations(group)).as("escalation steps of %s", group).containsExactly("1", "2", "3");
+        }
+        assertThat(count("select count(*) from outbox where state = 'FAILED'")).as("nothing given up").isZero();
+        for (var row : db.sql("select channel, count(*) from outbox where platform = 'slack' and operation = 'POST' "
+                + "group by channel").query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list()) {
+            assertThat(slack.messagesIn(row.getKey())).as("messages in %s", row.getKey())
+                    .isBetween(row.getValue(), row.getValue() + allowance.getOrDefault(row.getKey(), 0));
+        }
+        assertThat(count("select count(*) from scheduled_task where state in ('PENDING', 'RUNNING') and due_at < now()"))
+                .as("no task overdue").isZero();
+        assertThat(b.log()).doesNotContain("ERROR");
+    }
+
+    /** Per channel, how many of its messages the dead replica was sending when killed (sent twice at most). */
+    private Map<String, Integer> duplicatesAllowed(List<Long> sendingAtKill) {
+        Map<String, Integer> allowance = new HashMap<>();
+        for (long id : sendingAtKill) {
+            allowance.merge(db.sql("select channel from outbox where id = ?").param(id).query(String.class).single(), 1,
+                    Integer::sum);
+        }
+        return allowance;
+    }
+
+    private void command(WarroomProcess replica, String channel, String text) throws Exception {
+        var response = slash(replica, REQUESTER, channel, text);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        commandChannels.add(channel);
+    }
+
+    private void requestApproval(WarroomProcess replica, String channel, int replicas) throws Exception {
+        var response = slash(replica, REQUESTER, channel, "scale backend -n after-sales-prod --replicas " + replicas);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                count("select count(*) from approval_request where channel = '" + channel + "'") == 1);
+        approvalChannels.put(db.sql("select public_id from approval_request where channel = ?").param(channel)
+                .query(String.class).single(), channel);
+    }
+
+    private HttpResponse<String> slash(WarroomProcess replica, String user, String channel, String text) throws Exception {
+        String body = SignedSlack.slashCommandBody(user, user.toLowerCase(), channel, text, "trig-" + UUID.randomUUID());
+        return signed(replica, "application/x-www-form-urlencoded", body);
+    }
+
+    private void approve(WarroomProcess replica, String id) throws Exception {
+        var payload = SignedSlack.blockAction(APPROVER, approvalChannels.get(id), "1700000000.000100", null,
+                "approval.approve", id, "trig-" + UUID.randomUUID());
+        String body = "payload=" + URLEncoder.encode(json.writeValueAsString(payload), StandardCharsets.UTF_8);
+        var response = signed(replica, "application/x-www-form-urlencoded", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> signed(WarroomProcess replica, String contentType, String body) throws Exception {
+        var request = HttpRequest.newBuilder(replica.uri("/slack/events")).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        SignedSlack.signature(body, Instant.now().getEpochSecond()).forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void alert(WarroomProcess replica, String name) throws Exception {
+        String payload = AlertPayloads.group(name, "service", "orders").common("severity", "critical")
+                .firing(Integer.toHexString(name.hashCode()), "orders-0", Instant.now()).json();
+        var response = http.send(HttpRequest.newBuilder(replica.uri("/alerts/alertmanager"))
+                .header("Authorization", "Bearer " + AlertPayloads.TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        alertGroups.add("alert:" + response.body().replaceAll(".*\"group\":\"(A\\d+)\".*", "$1"));
+    }
+
+    private List<String> escalations(String stream) {
+        return db.sql("select details from timeline_entry where stream_id = ? and kind = 'alert.escalated' order by position")
+                .param(stream).query(String.class).list().stream()
+                .map(d -> d.replaceAll(".*\"step\":(\\d+).*", "$1")).toList();
+    }
+
+    private long count(String sql) {
+        return db.sql(sql).query(Long.class).single();
+    }
+}
