@@ -25,6 +25,7 @@ COPY src/main/ src/main/
 COPY commands/ commands/
 COPY approvals/ approvals/
 COPY alerts/ alerts/
+COPY checks/ checks/
 COPY bot/roster/ bot/roster/
 # The tests ran in CI before an image is built; the cache keeps Maven's downloads between builds.
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp package -DskipTests \

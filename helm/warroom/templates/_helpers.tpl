@@ -120,6 +120,10 @@ alertRunbooks:
   mountPath: /config/alert-runbooks
   env: WARROOM_ALERTS_RUNBOOKS
   location: file:/config/alert-runbooks/*.yaml
+checks:
+  mountPath: /config/checks
+  env: WARROOM_CHECKS_LOCATION
+  location: file:/config/checks/*.yaml
 {{- end }}
 
 {{/*

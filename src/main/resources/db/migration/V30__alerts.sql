@@ -37,6 +37,7 @@ create table alert (
     group_id         bigint        not null references alert_group (id),
     fingerprint      varchar(64)   not null,
     status           varchar(12)   not null,
+    severity         varchar(40)   not null,
     labels           text          not null,
     annotations      text          not null,
     starts_at        timestamp with time zone not null,
@@ -74,6 +75,7 @@ create table alert_thread (
     primary key (group_id, platform, channel)
 );
 create index alert_thread_channel on alert_thread (platform, channel, mode, created_at);
+create index alert_thread_storm on alert_thread (storm_id, created_at);
 
 -- A storm in one channel: one digest message instead of a root per group. open_key is set while the storm
 -- lasts, so a channel has at most one open storm whichever replica opens it.
@@ -83,7 +85,6 @@ create table alert_storm (
     channel          varchar(200)  not null,
     open_key         varchar(230),
     started_at       timestamp with time zone not null,
-    last_group_at    timestamp with time zone not null,
     ended_at         timestamp with time zone,
     constraint alert_storm_open unique (open_key)
 );

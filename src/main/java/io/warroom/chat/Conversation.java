@@ -22,6 +22,25 @@ public record Conversation(Platform platform, String channel, String thread) {
         return new Conversation(platform, channel, null);
     }
 
+    /**
+     * A channel written as {@code platform:channel} in settings ({@code slack:C0ONCALL},
+     * {@code feishu:oc_1a2b}, {@code console:oncall}).
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static Conversation parse(String spec) {
+        int colon = spec == null ? -1 : spec.indexOf(':');
+        if (colon <= 0 || colon == spec.length() - 1) {
+            throw new IllegalArgumentException("'" + spec + "' is not platform:channel (e.g. slack:C0ONCALL, console:oncall)");
+        }
+        String platform = spec.substring(0, colon).strip();
+        for (Platform p : Platform.values()) {
+            if (p.id().equalsIgnoreCase(platform)) {
+                return of(p, spec.substring(colon + 1).strip());
+            }
+        }
+        throw new IllegalArgumentException("'" + spec + "' names no platform (console, slack or feishu)");
+    }
+
     public Conversation inThread(String threadId) {
         return new Conversation(platform, channel, threadId);
     }

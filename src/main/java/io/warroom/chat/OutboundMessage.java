@@ -64,6 +64,11 @@ public record OutboundMessage(String header, Tone tone, String text, List<Field>
         }
     }
 
+    /**
+     * A {@code CHECKBOX} without options is one box on every platform, submitted as {@code "true"} when ticked
+     * (Slack: the option's value; Feishu: the checker's boolean; console: the box's state). With options it is
+     * a group only on Slack (values joined by commas): for a portable form, use one input per box.
+     */
     public enum InputType { TEXT, MULTILINE, SELECT, CHECKBOX }
 
     /** Longest option value (Slack's limit); values are ids, not prose. */

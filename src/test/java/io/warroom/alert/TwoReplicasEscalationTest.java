@@ -3,9 +3,8 @@ package io.warroom.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.warroom.WarroomApplication;
 import io.warroom.support.AlertPayloads;
-import io.warroom.support.EmbeddedPostgresInitializer;
+import io.warroom.support.Replicas;
 import io.warroom.support.TestGateways;
 import io.warroom.timeline.Timeline;
 import java.net.URI;
@@ -14,11 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -27,29 +24,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class TwoReplicasEscalationTest {
 
-    private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
+    private final Replicas replicas = new Replicas("escalation");
 
     @AfterEach
     void stop() {
-        replicas.forEach(ConfigurableApplicationContext::close);
+        replicas.stopAll();
     }
 
-    private ConfigurableApplicationContext replica(String url) {
-        var ctx = new SpringApplicationBuilder(WarroomApplication.class, TestGateways.class)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0", "--warroom.schedule.poll-interval=100ms",
-                        "--warroom.delivery.paused=true", "--warroom.alerts.token=" + AlertPayloads.TOKEN,
-                        "--warroom.alerts.routing=classpath:test-alerts/fast-routing.yaml",
-                        "--warroom.catalog.location=classpath:test-catalog/*.yaml");
-        replicas.add(ctx);
-        return ctx;
+    private ConfigurableApplicationContext replica() {
+        return replicas.start(List.of(TestGateways.class),
+                "--warroom.schedule.poll-interval=100ms", "--warroom.delivery.paused=true", "--warroom.alerts.token=" + AlertPayloads.TOKEN, "--warroom.alerts.routing=classpath:test-alerts/fast-routing.yaml");
     }
 
     @Test
     void eachStepRunsOnceAcrossReplicasAndTheChainSurvivesARestart() throws Exception {
-        String url = EmbeddedPostgresInitializer.newDatabaseUrl("escalation_" + Long.toHexString(System.nanoTime()));
-        var a = replica(url);
-        var b = replica(url);
+        var a = replica();
+        var b = replica();
         String json = AlertPayloads.group("DatabaseDown", "service", "orders-db").common("severity", "critical")
                 .firing("d1", "orders-db-0", Instant.now()).json();
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
@@ -61,9 +51,8 @@ class TwoReplicasEscalationTest {
         Timeline timeline = b.getBean(Timeline.class);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> escalations(timeline, stream) >= 1);
-        a.close();
-        replicas.remove(a);
-        var c = replica(url);
+        replicas.stop(a);
+        var c = replica();
         await().atMost(Duration.ofSeconds(30)).until(() -> escalations(timeline, stream) >= 3);
         await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
 

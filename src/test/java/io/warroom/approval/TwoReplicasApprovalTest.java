@@ -3,7 +3,6 @@ package io.warroom.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.warroom.WarroomApplication;
 import io.warroom.chat.ActionOutcome;
 import io.warroom.chat.ActionRouter;
 import io.warroom.chat.Actor;
@@ -12,9 +11,9 @@ import io.warroom.chat.InboundAction;
 import io.warroom.chat.InboundCommand;
 import io.warroom.chat.Platform;
 import io.warroom.command.Commands;
-import io.warroom.support.EmbeddedPostgresInitializer;
-import io.warroom.support.TestGateways;
+import io.warroom.support.Replicas;
 import io.warroom.support.TestExecutor;
+import io.warroom.support.TestGateways;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,27 +31,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class TwoReplicasApprovalTest {
 
-    private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
+    private final Replicas replicas = new Replicas("replicas");
 
     @AfterEach
     void stop() {
-        replicas.forEach(ConfigurableApplicationContext::close);
+        replicas.stopAll();
     }
 
-    private ConfigurableApplicationContext replica(String url) {
-        var ctx = new SpringApplicationBuilder(WarroomApplication.class, TestGateways.class)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0",
-                        "--warroom.catalog.location=classpath:test-catalog/*.yaml");
-        replicas.add(ctx);
-        return ctx;
+    private ConfigurableApplicationContext replica() {
+        return replicas.start(List.of(TestGateways.class));
     }
 
     @Test
     void anApprovalRunsOnceAcrossReplicas() throws Exception {
-        String url = EmbeddedPostgresInitializer.newDatabaseUrl("replicas_" + Long.toHexString(System.nanoTime()));
-        var a = replica(url);
-        var b = replica(url);
+        var a = replica();
+        var b = replica();
         var channel = Conversation.of(Platform.SLACK, "CREPLICAS");
         a.getBean(Commands.class).handle(new InboundCommand(channel, new Actor(Platform.SLACK, "U0ZHAOLIU", "zhao"),
                 "scale backend --replicas 4"));

@@ -2,7 +2,6 @@ package io.warroom.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.warroom.action.ActionExecutors;
 import io.warroom.action.ActionSpec;
@@ -15,17 +14,16 @@ import io.warroom.chat.Platform;
 import io.warroom.command.ChatCommand;
 import io.warroom.command.CommandContext;
 import io.warroom.command.CommandReply;
+import io.warroom.support.ConsoleBrowser;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +36,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -57,14 +53,11 @@ import org.springframework.context.annotation.Bean;
 })
 class ConsoleBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final String ONCALL_STREAM = "conversation:console:oncall";
-    private static final String MISSING_BROWSER = "the console browser test needs " + CHROMIUM + " and " + CHROMEDRIVER;
 
     private static WebDriver driver;
-    private static Path profile;
+    private static ConsoleBrowser browser;
 
     @LocalServerPort
     int port;
@@ -79,44 +72,23 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        if (!browserInstalled()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(MISSING_BROWSER + "; CI=true, so a missing browser is a failure, not a skip");
-            }
-            return;
-        }
-        profile = Files.createTempDirectory("warroom-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        // Without the background-networking switches Chromium stalls on a network with no internet access.
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,860", "--user-data-dir=" + profile);
-        driver = new ChromeDriver(service, options);
+        browser = ConsoleBrowser.startIfInstalled("1280,860");
+        driver = browser == null ? null : browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
+            browser = null;
             driver = null;
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-            profile = null;
         }
     }
 
     @BeforeEach
     void openConsole() {
         // Assumed per test rather than in @BeforeAll: Surefire does not count a class-level skip at all.
-        Assumptions.assumeTrue(driver != null, MISSING_BROWSER + "; skipping");
+        Assumptions.assumeTrue(driver != null, ConsoleBrowser.MISSING + "; skipping");
         wait = new WebDriverWait(driver, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);
         driver.get("http://localhost:" + port + "/console");
@@ -320,9 +292,6 @@ class ConsoleBrowserTest {
 
     // ------------------------------------------------------------------ page helpers
 
-    private static boolean browserInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
 
     private void actAs(String personId) {
         wait.until(d -> !new Select(d.findElement(By.id("who"))).getOptions().isEmpty());

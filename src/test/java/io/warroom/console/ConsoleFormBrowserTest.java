@@ -2,28 +2,23 @@ package io.warroom.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.warroom.chat.ActionHandler;
 import io.warroom.chat.ActionOutcome;
 import io.warroom.chat.InboundAction;
-import io.warroom.chat.OutboundMessage;
 import io.warroom.chat.OutboundMessage.Input;
 import io.warroom.chat.OutboundMessage.InputType;
 import io.warroom.chat.OutboundMessage.Option;
+import io.warroom.chat.OutboundMessage;
 import io.warroom.command.ChatCommand;
 import io.warroom.command.CommandContext;
 import io.warroom.command.CommandReply;
-import java.io.File;
+import io.warroom.support.ConsoleBrowser;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,9 +28,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,12 +48,9 @@ import org.springframework.context.annotation.Bean;
 })
 class ConsoleFormBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String MISSING_BROWSER = "the console browser test needs " + CHROMIUM + " and " + CHROMEDRIVER;
 
     private static WebDriver driver;
-    private static Path profile;
+    private static ConsoleBrowser browser;
 
     @LocalServerPort
     int port;
@@ -71,40 +60,22 @@ class ConsoleFormBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(MISSING_BROWSER + "; CI=true, so a missing browser is a failure, not a skip");
-            }
-            return;
-        }
-        profile = Files.createTempDirectory("warroom-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        // Without the background-networking switches Chromium stalls on a network with no internet access.
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,860", "--user-data-dir=" + profile);
-        driver = new ChromeDriver(service, options);
+        browser = ConsoleBrowser.startIfInstalled("1280,860");
+        driver = browser == null ? null : browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
+            browser = null;
             driver = null;
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
     }
 
     @Test
     void aCheckboxGroupSubmitsItsTickedValuesAndMarkupStaysText() {
-        Assumptions.assumeTrue(driver != null, MISSING_BROWSER + "; skipping");
+        Assumptions.assumeTrue(driver != null, ConsoleBrowser.MISSING + "; skipping");
         var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         driver.get("http://localhost:" + port + "/console");
         wait.until(d -> !new Select(d.findElement(By.id("who"))).getOptions().isEmpty());

@@ -94,6 +94,24 @@ class DockerfileTest {
     }
 
     @Test
+    void everyFolderThePomPackagesIsCopiedIntoTheBuild() throws Exception {
+        // Maven skips a resource folder that is missing, so a folder left out here would quietly drop the
+        // packaged defaults (checks, playbooks, ...) from the image.
+        List<String> copied = dockerfile.all("COPY").stream().filter(c -> !c.startsWith("--from"))
+                .map(c -> c.split("\\s+")[0].replaceAll("/$", "")).toList();
+        Matcher resource = Pattern.compile("<resource>\\s*<directory>([^<]+)</directory>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        int folders = 0;
+        while (resource.find()) {
+            folders++;
+            String folder = resource.group(1);
+            assertThat(copied).as("the build stage copies %s, which the pom packages", folder)
+                    .anyMatch(c -> folder.equals(c) || folder.startsWith(c + "/"));
+        }
+        assertThat(folders).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void theChartDefaultsToTheImageTheDocsBuild() throws Exception {
         JsonNode values = new ObjectMapper(new YAMLFactory()).readTree(Path.of("helm/warroom/values.yaml").toFile());
         JsonNode chart = new ObjectMapper(new YAMLFactory()).readTree(Path.of("helm/warroom/Chart.yaml").toFile());

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +55,8 @@ class HelmChartTest {
         assertThat(out.env("WARROOM_CONSOLE_ENABLED")).isEqualTo("false");
         assertThat(out.env("WARROOM_ROSTER")).isEqualTo("file:/config/roster/roster.yaml");
         assertThat(out.env("WARROOM_CATALOG_LOCATION")).as("packaged catalog unless one is given").isNull();
+        assertThat(out.env("WARROOM_CHECKS_LOCATION")).as("packaged checks unless some are given").isNull();
+        assertThat(out.env("WARROOM_ONCALL_CHANNELS")).isNull();
         assertThat(volume(out, "data").has("emptyDir")).isTrue();
         assertThat(out.container().at("/image").asText()).isEqualTo("warroom:0.1.0");
     }
@@ -237,11 +242,15 @@ class HelmChartTest {
         assertThat(out.env("WARROOM_APPROVALS_LOCATION")).isEqualTo("file:/config/approvals/*.yaml");
         assertThat(out.env("WARROOM_ALERTS_ROUTING")).isEqualTo("file:/config/alert-routing/routing.yaml");
         assertThat(out.env("WARROOM_ALERTS_RUNBOOKS")).isEqualTo("file:/config/alert-runbooks/*.yaml");
+        assertThat(out.env("WARROOM_CHECKS_LOCATION")).isEqualTo("file:/config/checks/*.yaml");
+        assertThat(out.env("WARROOM_ONCALL_CHANNELS")).isEqualTo("slack:C0ONCALL,feishu:oc_1a2b3c");
+        assertThat(volume(out, "checks").at("/configMap/name").asText()).isEqualTo("warroom-checks");
         assertThat(volume(out, "approvals").at("/configMap/name").asText()).isEqualTo("team-policies");
         assertThat(volume(out, "alert-runbooks").at("/configMap/name").asText()).isEqualTo("team-runbooks");
         assertThat(volume(out, "alert-routing").at("/configMap/name").asText()).isEqualTo("warroom-alert-routing");
         List<String> configMaps = out.all("ConfigMap").stream().map(c -> c.at("/metadata/name").asText()).toList();
-        assertThat(configMaps).containsExactlyInAnyOrder("warroom-roster", "warroom-catalog", "warroom-alert-routing");
+        assertThat(configMaps).containsExactlyInAnyOrder("warroom-roster", "warroom-catalog", "warroom-alert-routing",
+                "warroom-checks");
         for (JsonNode mount : out.container().path("volumeMounts")) {
             if (mount.path("mountPath").asText().startsWith("/config/")) {
                 assertThat(mount.path("readOnly").asBoolean()).isTrue();
@@ -286,6 +295,10 @@ class HelmChartTest {
                 .hasMessageContaining("terminationGracePeriodSeconds 30 is too short");
         assertThatThrownBy(() -> template().set("kubernetes.enabled", "true").set("kubernetes.namespaces", "null").call())
                 .hasMessageContaining("kubernetes.enabled needs kubernetes.namespaces");
+        assertThatThrownBy(() -> template().set("oncall.channels", "{C0ONCALL}").call())
+                .hasMessageContaining("oncall.channels.0");
+        assertThatThrownBy(() -> template().set("checks.files.daily\\.yaml", "lists: []").set("checks.paths", "x").call())
+                .hasMessageContaining("Additional property paths is not allowed");
     }
 
     @Test
@@ -295,7 +308,24 @@ class HelmChartTest {
         assertThat(notes).contains("https://warroom.example.com/slack/events", "https://warroom.example.com/feishu/events",
                 "http://warroom.ops.svc:8080/alerts/alertmanager", "2 replicas");
         String h2 = chart.install().withName("warroom").withNamespace("ops").dryRun().clientOnly().call().getOutput();
-        assertThat(h2).contains("database.url is empty", "There is no Ingress", "neither existingSecret nor secret.create");
+        assertThat(h2).contains("database.url is empty", "There is no Ingress", "neither existingSecret nor secret.create",
+                "oncall.channels is empty");
+        assertThat(notes).doesNotContain("oncall.channels is empty");
+    }
+
+    @Test
+    void everyValueIsDocumentedInTheReadme() throws Exception {
+        Set<String> documented = ChartReadme.documentedValues(Files.readString(CHART.resolve("README.md")));
+        JsonNode values = new ObjectMapper(new YAMLFactory()).readTree(CHART.resolve("values.yaml").toFile());
+        List<String> paths = new ArrayList<>();
+        ChartReadme.valuePaths("", values, paths);
+        assertThat(paths).hasSizeGreaterThan(50);
+        for (String path : paths) {
+            assertThat(documented).as("README.md's Values table documents %s", path)
+                    .anyMatch(d -> path.equals(d) || path.startsWith(d + "."));
+        }
+        assertThat(documented).as("the table names no value that does not exist")
+                .allMatch(d -> paths.stream().anyMatch(p -> p.equals(d) || p.startsWith(d + ".")));
     }
 
     private static String checksum(Manifests out) {

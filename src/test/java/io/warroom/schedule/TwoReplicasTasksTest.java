@@ -3,17 +3,14 @@ package io.warroom.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.warroom.WarroomApplication;
-import io.warroom.support.EmbeddedPostgresInitializer;
+import io.warroom.support.Replicas;
 import io.warroom.support.TestGateways;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -25,26 +22,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class TwoReplicasTasksTest {
 
-    private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
+    private final Replicas replicas = new Replicas("tasks");
 
     @AfterEach
     void stop() {
-        replicas.forEach(ConfigurableApplicationContext::close);
+        replicas.stopAll();
     }
 
-    private ConfigurableApplicationContext replica(String url) {
-        var ctx = new SpringApplicationBuilder(WarroomApplication.class, TestGateways.class, EffectHandler.class)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0", "--warroom.schedule.poll-interval=50ms",
-                        "--warroom.catalog.location=classpath:test-catalog/*.yaml");
-        replicas.add(ctx);
-        return ctx;
+    private ConfigurableApplicationContext replica() {
+        return replicas.start(List.of(TestGateways.class, EffectHandler.class),
+                "--warroom.schedule.poll-interval=50ms");
     }
 
     @Test
     void everyTaskRunsOnceAcrossReplicasAndAcrossARestart() {
-        String url = EmbeddedPostgresInitializer.newDatabaseUrl("tasks_" + Long.toHexString(System.nanoTime()));
-        var a = replica(url);
+        var a = replica();
         a.getBean(JdbcClient.class).sql("create table task_effect (task_key varchar(300) not null)").update();
         Tasks tasksOfA = a.getBean(Tasks.class);
         Instant later = Instant.now().plusSeconds(4);
@@ -52,11 +44,10 @@ class TwoReplicasTasksTest {
             tasksOfA.schedule("restart-" + i, "test.effect", later, Map.of());
         }
         // A stops before anything is due: nothing may be lost with it.
-        a.close();
-        replicas.remove(a);
+        replicas.stop(a);
 
-        var b = replica(url);
-        var c = replica(url);
+        var b = replica();
+        var c = replica();
         Instant now = Instant.now();
         for (int i = 0; i < 200; i++) {
             (i % 2 == 0 ? b : c).getBean(Tasks.class).schedule("both-" + i, "test.effect", now, Map.of());
@@ -67,7 +58,7 @@ class TwoReplicasTasksTest {
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertThat(db.sql("select count(*) from task_effect").query(Long.class).single()).isEqualTo(240);
         assertThat(db.sql("select count(distinct task_key) from task_effect").query(Long.class).single()).isEqualTo(240);
-        assertThat(db.sql("select count(*) from scheduled_task where state <> 'DONE'").query(Long.class).single()).isZero();
+        assertThat(db.sql("select count(*) from scheduled_task where kind = 'test.effect' and state <> 'DONE'").query(Long.class).single()).isZero();
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -33,7 +33,7 @@ public final class ConsoleBrowser implements AutoCloseable {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final String MISSING = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+    public static final String MISSING = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
             + " (Debian chromium and chromium-driver, installed by .ci/run)";
 
     private final WebDriver driver;
@@ -49,11 +49,21 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     /** Chromium, or a skip (locally) / failure (CI) when it is not installed. */
     public static ConsoleBrowser start() throws IOException {
+        ConsoleBrowser browser = startIfInstalled("1280,860");
+        Assumptions.assumeTrue(browser != null, MISSING + "; skipping");
+        return browser;
+    }
+
+    /**
+     * Chromium in a window of {@code windowSize} ("1280,860"); null when it is not installed here, so a test
+     * can skip per test method (Surefire does not count a class-level skip); a failure when CI=true.
+     */
+    public static ConsoleBrowser startIfInstalled(String windowSize) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             if ("true".equals(System.getenv("CI"))) {
                 fail(MISSING + "; CI=true, so a missing browser is a failure, not a skip");
             }
-            Assumptions.assumeTrue(false, MISSING + "; skipping");
+            return null;
         }
         Path profile = Files.createTempDirectory("warroom-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -63,7 +73,7 @@ public final class ConsoleBrowser implements AutoCloseable {
         // Without the background-networking switches Chromium stalls on a network with no internet access.
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,860", "--user-data-dir=" + profile);
+                "--window-size=" + windowSize, "--user-data-dir=" + profile);
         return new ConsoleBrowser(new ChromeDriver(service, options), profile);
     }
 

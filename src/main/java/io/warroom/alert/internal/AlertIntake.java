@@ -66,24 +66,39 @@ class AlertIntake {
         List<String> nowResolved = new ArrayList<>();
         int repeated = 0;
         int stale = 0;
-        for (Notification.AlertState a : n.alerts()) {
-            StoredAlert current = stored.get(a.fingerprint());
-            boolean applies = StoredAlert.advances(current, a);
-            if (!repository.recordState(dedupeKey(n, keyHash, a), before.id(), a, applies, now)) {
+        // One report per alert: a notification never repeats a fingerprint, but a malformed one must not break the batch.
+        Map<String, Notification.AlertState> byFingerprint = new LinkedHashMap<>();
+        n.alerts().forEach(a -> byFingerprint.put(a.fingerprint(), a));
+        List<Notification.AlertState> reported = List.copyOf(byFingerprint.values());
+        boolean[] applies = new boolean[reported.size()];
+        List<String> keys = new ArrayList<>(reported.size());
+        for (int i = 0; i < reported.size(); i++) {
+            applies[i] = StoredAlert.advances(stored.get(reported.get(i).fingerprint()), reported.get(i));
+            keys.add(dedupeKey(n, keyHash, reported.get(i)));
+        }
+        boolean[] fresh = repository.recordStates(before.id(), keys, reported, applies, now);
+        List<Notification.AlertState> created = new ArrayList<>();
+        List<Map.Entry<StoredAlert, Notification.AlertState>> moved = new ArrayList<>();
+        for (int i = 0; i < reported.size(); i++) {
+            Notification.AlertState a = reported.get(i);
+            if (!fresh[i]) {
                 repeated++;
                 continue;
             }
-            if (!applies) {
+            if (!applies[i]) {
                 stale++;
                 continue;
             }
-            repository.saveAlert(before.id(), current, a, now);
-            stored.put(a.fingerprint(), new StoredAlert(current == null ? 0 : current.id(), a.fingerprint(), a.status(),
-                    a.labels(), a.annotations(), a.startsAt(), a.endsAt(), a.generatorUrl()));
+            StoredAlert current = stored.get(a.fingerprint());
+            if (current == null) {
+                created.add(a);
+            } else {
+                moved.add(Map.entry(current, a));
+            }
             changes.add(change(a, labels));
-            (a.status() == Notification.Status.FIRING ? nowFiring : nowResolved)
-                    .add(ThreadPublisher.target(a.labels(), labels));
+            (a.status() == Notification.Status.FIRING ? nowFiring : nowResolved).add(ThreadPublisher.target(a.labels(), labels));
         }
+        repository.saveAlerts(before.id(), created, moved, now);
         if (changes.isEmpty()) {
             return new Result(before.publicId(), 0, repeated, stale);
         }

@@ -23,10 +23,12 @@ public class AlertRepository {
     private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final ObjectMapper json;
 
-    AlertRepository(JdbcClient jdbc, ObjectMapper json) {
+    AlertRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -63,6 +65,12 @@ public class AlertRepository {
                 .query(this::group).list();
     }
 
+    /** The groups a storm digest summarises, in one query. */
+    public List<AlertGroup> ofStorm(long stormId) {
+        return jdbc.sql("select g.* from alert_group g join alert_thread t on t.group_id = g.id where t.storm_id = ?")
+                .param(stormId).query(this::group).list();
+    }
+
     /** Firing groups that have a place (root or digest line) in this channel. */
     public List<AlertGroup> firingIn(String platform, String channel) {
         return jdbc.sql("""
@@ -89,33 +97,57 @@ public class AlertRepository {
     }
 
     public List<StoredAlert> alertsOf(long groupId, int limit) {
-        return jdbc.sql("select * from alert where group_id = ? order by status, starts_at desc limit ?")
+        return jdbc.sql("select * from alert where group_id = ? order by status, starts_at, id limit ?")
                 .params(groupId, limit).query(this::alert).list();
     }
 
-    /** Records a reported state once; false when this exact state was seen before (a re-send or HA twin). */
-    boolean recordState(String dedupeKey, long groupId, Notification.AlertState a, boolean applied, Instant now) {
-        return jdbc.sql("""
+    /**
+     * Records reported states in one batch; for each, whether it was new (false: this exact state was seen
+     * before — a re-send or an HA twin).
+     */
+    boolean[] recordStates(long groupId, List<String> keys, List<Notification.AlertState> states, boolean[] applied,
+                           Instant now) {
+        List<Object[]> rows = new java.util.ArrayList<>(states.size());
+        for (int i = 0; i < states.size(); i++) {
+            var a = states.get(i);
+            rows.add(new Object[] {keys.get(i), groupId, a.fingerprint(), a.status().name(), ts(a.startsAt()),
+                    ts(a.endsAt()), applied[i], ts(now)});
+        }
+        int[] counts = batch.batchUpdate("""
                 insert into alert_state_change (dedupe_key, group_id, fingerprint, status, starts_at, ends_at, applied,
-                    received_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(dedupeKey, groupId, a.fingerprint(), a.status().name(), ts(a.startsAt()), ts(a.endsAt()), applied,
-                        ts(now)).update() == 1;
+                    received_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", rows);
+        boolean[] fresh = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            fresh[i] = counts[i] == 1;
+        }
+        return fresh;
     }
 
-    void saveAlert(long groupId, StoredAlert current, Notification.AlertState a, Instant now) {
-        if (current == null) {
-            jdbc.sql("""
-                    insert into alert (group_id, fingerprint, status, labels, annotations, starts_at, ends_at,
-                        generator_url, first_seen, last_change) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(groupId, a.fingerprint(), a.status().name(), write(a.labels()), write(a.annotations()),
-                            ts(a.startsAt()), ts(a.endsAt()), a.generatorUrl(), ts(now), ts(now)).update();
-        } else {
-            jdbc.sql("""
-                    update alert set status = ?, labels = ?, annotations = ?, starts_at = ?, ends_at = ?,
-                        generator_url = ?, last_change = ? where id = ?""")
-                    .params(a.status().name(), write(a.labels()), write(a.annotations()), ts(a.startsAt()),
-                            ts(a.endsAt()), a.generatorUrl(), ts(now), current.id()).update();
+    /** Stores new alerts and moves known ones to their reported state, in two batches. */
+    void saveAlerts(long groupId, List<Notification.AlertState> fresh, List<Map.Entry<StoredAlert, Notification.AlertState>> moved,
+                    Instant now) {
+        if (!fresh.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into alert (group_id, fingerprint, status, severity, labels, annotations, starts_at, ends_at,
+                        generator_url, first_seen, last_change) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    fresh.stream().map(a -> new Object[] {groupId, a.fingerprint(), a.status().name(), severity(a), write(a.labels()),
+                            write(a.annotations()), ts(a.startsAt()), ts(a.endsAt()), a.generatorUrl(), ts(now), ts(now)}).toList());
         }
+        if (!moved.isEmpty()) {
+            batch.batchUpdate("""
+                    update alert set status = ?, severity = ?, labels = ?, annotations = ?, starts_at = ?, ends_at = ?,
+                        generator_url = ?, last_change = ? where id = ?""",
+                    moved.stream().map(e -> {
+                        var a = e.getValue();
+                        return new Object[] {a.status().name(), severity(a), write(a.labels()), write(a.annotations()), ts(a.startsAt()),
+                                ts(a.endsAt()), a.generatorUrl(), ts(now), e.getKey().id()};
+                    }).toList());
+        }
+    }
+
+    private static String severity(Notification.AlertState a) {
+        String sev = a.labels().getOrDefault("severity", "none");
+        return sev.length() > 40 ? sev.substring(0, 40) : sev;
     }
 
     record Counts(int firing, int resolved, String severity) {
@@ -127,16 +159,18 @@ public class AlertRepository {
         int resolved = 0;
         String topFiring = null;
         String topAny = null;
-        for (var row : jdbc.sql("select status, labels from alert where group_id = ?").param(groupId)
-                .query((rs, n) -> Map.entry(rs.getString(1), read(rs.getString(2)).getOrDefault("severity", "none"))).list()) {
-            boolean isFiring = row.getKey().equals("FIRING");
+        for (var row : jdbc.sql("select status, severity, count(*) as n from alert where group_id = ? group by status, severity")
+                .param(groupId).query().listOfRows()) {
+            boolean isFiring = "FIRING".equals(row.get("status"));
+            int n = ((Number) row.get("n")).intValue();
+            String severity = (String) row.get("severity");
             if (isFiring) {
-                firing++;
-                topFiring = higher(topFiring, row.getValue());
+                firing += n;
+                topFiring = higher(topFiring, severity);
             } else {
-                resolved++;
+                resolved += n;
             }
-            topAny = higher(topAny, row.getValue());
+            topAny = higher(topAny, severity);
         }
         return new Counts(firing, resolved, topFiring != null ? topFiring : topAny == null ? "none" : topAny);
     }

@@ -110,6 +110,14 @@ class ApprovalRepository {
                 });
     }
 
+    /** Requests that were approved in [from, to) and ran or started to, oldest first. */
+    List<ApprovalRecord> approvedBetween(Instant from, Instant to) {
+        return jdbc.sql("""
+                select * from approval_request where state in ('EXECUTING', 'EXECUTED', 'FAILED')
+                  and decided_at >= ? and decided_at < ? order by decided_at, id""")
+                .params(ts(from), ts(to)).query(this::map).list();
+    }
+
     List<String> expiredPending(Instant now, int limit) {
         return jdbc.sql("select public_id from approval_request where state = 'PENDING' and expires_at <= ? "
                         + "order by expires_at limit ?")

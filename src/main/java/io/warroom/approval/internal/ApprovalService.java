@@ -98,6 +98,13 @@ class ApprovalService implements Approvals {
     }
 
     @Override
+    public List<io.warroom.approval.ExecutedAction> executedBetween(Instant from, Instant to) {
+        return repository.approvedBetween(from, to).stream().map(r -> new io.warroom.approval.ExecutedAction(r.publicId(),
+                r.commandText(), r.action().describe(), r.requester(), repository.voters(r.id()), r.state().name(),
+                r.result(), r.decidedAt())).toList();
+    }
+
+    @Override
     public void validatePolicyReference(String commandId, String risk, String policyId) {
         if (policyId != null && policies.byId(policyId).isEmpty()) {
             throw new ConfigurationProblem("Command " + commandId + " names policy '" + policyId + "', which does not exist");

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Suggests known words close to a mistyped one (optimal string alignment distance, or a shared prefix). */
-final class DidYouMean {
+public final class DidYouMean {
 
     private DidYouMean() {
     }
@@ -21,7 +21,7 @@ final class DidYouMean {
                 : new UsageException("command.unknown.suggest", typed, String.join(", ", suggestions));
     }
 
-    static List<String> suggest(String typed, Collection<String> known) {
+    public static List<String> suggest(String typed, Collection<String> known) {
         String t = typed.toLowerCase(java.util.Locale.ROOT);
         int tolerance = t.length() <= 3 ? 1 : 2;
         return known.stream()

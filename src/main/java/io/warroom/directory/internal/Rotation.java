@@ -2,6 +2,7 @@ package io.warroom.directory.internal;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,20 +18,16 @@ record Rotation(String role, List<String> members, LocalDateTime start, Duration
         return Optional.of(members.get((int) (turns % members.size())));
     }
 
-    /** When the current turn ends (the next handover), at or after {@code t}. */
-    LocalDateTime turnEndsAfter(LocalDateTime t) {
-        long turns = Math.max(0, Duration.between(start, t).toMillis() / length.toMillis());
-        return start.plus(length.multipliedBy(turns + 1));
-    }
-
-    /** The end of the duty period containing {@code t}, to the minute, looking at most a week ahead. */
-    LocalDateTime dutyEndsAfter(LocalDateTime t) {
-        LocalDateTime cursor = t.withSecond(0).withNano(0).plusMinutes(1);
-        LocalDateTime limit = t.plusDays(7);
-        while (cursor.isBefore(limit) && onDuty(cursor)) {
-            cursor = cursor.plusMinutes(1);
+    /** The handovers of turns (start, start + length, ...) from {@code from} to {@code to}, both included. */
+    List<LocalDateTime> turnsBetween(LocalDateTime from, LocalDateTime to) {
+        List<LocalDateTime> turns = new ArrayList<>();
+        long k = from.isBefore(start) ? 0 : Duration.between(start, from).toMillis() / length.toMillis();
+        for (LocalDateTime t = start.plus(length.multipliedBy(k)); !t.isAfter(to); t = t.plus(length)) {
+            if (!t.isBefore(from)) {
+                turns.add(t);
+            }
         }
-        return cursor;
+        return turns;
     }
 
     private boolean onDuty(LocalDateTime t) {

@@ -16,7 +16,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The runbooks' "backup status": CronJobs (schedule, suspended, last runs) and their most recent Jobs. */
+/**
+ * The runbooks' "backup status": CronJobs (schedule, suspended, last runs) and their most recent Jobs.
+ * Facts per CronJob: {@code cronjob.<name>.last-schedule}, {@code .last-success} (RFC 3339, empty when
+ * never), {@code .latest-job} (Complete, Failed (reason), Running, Pending, no jobs), {@code .suspended}.
+ */
 final class CronJobsReport {
 
     static final int JOBS_PER_CRONJOB = 3;
@@ -49,6 +53,8 @@ final class CronJobsReport {
                 : calls.run(runAs, "listing Jobs in " + ns, c -> c.batch().v1().jobs().inNamespace(ns).list().getItems());
         Instant now = clock.instant();
         List<Line> lines = new ArrayList<>();
+        var facts = new java.util.TreeMap<String, String>();
+        facts.put("cronjobs", Integer.toString(cronJobs.size()));
         StringBuilder body = new StringBuilder();
         int failing = 0;
         for (CronJob cj : cronJobs.stream().sorted(Comparator.comparing(c -> c.getMetadata().getName())).toList()) {
@@ -61,6 +67,11 @@ final class CronJobsReport {
                     .sorted(Comparator.comparing(CronJobsReport::startedOrCreated).reversed())
                     .limit(JOBS_PER_CRONJOB).toList();
             String lastState = own.isEmpty() ? "no jobs" : state(own.get(0));
+            String key = "cronjob." + name + ".";
+            facts.put(key + "last-schedule", last == null ? "" : last);
+            facts.put(key + "last-success", lastOk == null ? "" : lastOk);
+            facts.put(key + "latest-job", lastState);
+            facts.put(key + "suspended", Boolean.toString(suspended));
             if (lastState.startsWith("Failed")) {
                 failing++;
             }
@@ -80,7 +91,7 @@ final class CronJobsReport {
         }
         String summary = cronJobs.size() + " CronJob" + (cronJobs.size() == 1 ? "" : "s") + " in " + ns
                 + (failing > 0 ? ", " + failing + " with a failed latest job" : "") + (sandbox ? " (sandbox)" : "");
-        return new ActionResult(summary, lines, body.toString(), sandbox, false);
+        return new ActionResult(summary, lines, body.toString(), sandbox, false, facts);
     }
 
     private static String startedOrCreated(Job j) {

@@ -146,6 +146,12 @@ public class KubernetesExecutor implements ActionExecutor {
                 }
             }
             case "delete-pod" -> Names.requireName("pod", spec.target());
+            case "pods" -> {
+                // No deployment: every pod of the namespace (the runbooks' "kubectl get pods -n ...").
+                if (!spec.target().isEmpty()) {
+                    Names.requireName("deployment", spec.target());
+                }
+            }
             case "logs" -> {
                 Names.requireName("deployment or pod", spec.target());
                 Logs.query(spec);

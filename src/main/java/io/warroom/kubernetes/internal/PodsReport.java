@@ -71,6 +71,24 @@ final class PodsReport {
         return notes;
     }
 
+    /** The facts of {@link Reads#pods}: per pod its phase, status, ready containers and restarts. */
+    static java.util.Map<String, String> facts(List<Pod> pods, List<Row> rows) {
+        var facts = new java.util.TreeMap<String, String>();
+        facts.put("pods", Integer.toString(pods.size()));
+        for (int i = 0; i < pods.size(); i++) {
+            Pod p = pods.get(i);
+            Row r = rows.get(i);
+            String key = "pod." + r.name() + ".";
+            facts.put(key + "phase", p.getStatus() == null || p.getStatus().getPhase() == null ? "Unknown" : p.getStatus().getPhase());
+            facts.put(key + "status", r.status());
+            facts.put(key + "ready", r.ready());
+            int restarts = p.getStatus() == null || p.getStatus().getContainerStatuses() == null ? 0
+                    : p.getStatus().getContainerStatuses().stream().mapToInt(s -> s.getRestartCount() == null ? 0 : s.getRestartCount()).sum();
+            facts.put(key + "restarts", Integer.toString(restarts));
+        }
+        return facts;
+    }
+
     static String table(List<Row> rows) {
         String[] headers = {"NAME", "READY", "STATUS", "RESTARTS", "AGE", "NODE"};
         int[] width = new int[headers.length];

@@ -27,26 +27,37 @@ final class Reads {
         this.sandbox = sandbox;
     }
 
+    /**
+     * Pods of a deployment, or of the whole namespace when no deployment is named. Facts, per pod:
+     * {@code pod.<name>.phase}, {@code .status} (kubectl's STATUS), {@code .ready} ({@code 1/1}),
+     * {@code .restarts}; and {@code pods} (how many).
+     */
     ActionResult pods(ActionSpec spec, RunAs runAs) {
-        Deployment d = Deployments.require(calls, runAs, spec.namespace(), spec.target());
-        List<Pod> pods = calls.run(runAs, "listing pods of " + spec.target(), c -> Deployments.pods(c, d));
+        Deployment d = spec.target().isEmpty() ? null : Deployments.require(calls, runAs, spec.namespace(), spec.target());
+        List<Pod> pods = d != null ? calls.run(runAs, "listing pods of " + spec.target(), c -> Deployments.pods(c, d))
+                : calls.run(runAs, "listing pods in " + spec.namespace(), c -> c.pods().inNamespace(spec.namespace())
+                        .list().getItems().stream().sorted(java.util.Comparator.comparing(p -> p.getMetadata().getName())).toList());
         var now = clock.instant();
         List<PodsReport.Row> rows = pods.stream().map(p -> PodsReport.row(p, now)).toList();
         long ready = rows.stream().filter(PodsReport.Row::allReady).count();
         List<String> notes = pods.stream().flatMap(p -> PodsReport.notes(p).stream()).toList();
-        List<Line> lines = new ArrayList<>(List.of(
-                new Line("deployment", spec.namespace() + "/" + spec.target()),
-                new Line("pods", pods.size() + " (" + ready + " ready, desired " + Deployments.desired(d) + ")"),
-                new Line("images", Deployments.images(Deployments.containers(d)))));
+        String scope = d == null ? spec.namespace() : spec.namespace() + "/" + spec.target();
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(d == null ? "namespace" : "deployment", scope));
+        lines.add(new Line("pods", pods.size() + " (" + ready + " ready" + (d == null ? "" : ", desired " + Deployments.desired(d)) + ")"));
+        if (d != null) {
+            lines.add(new Line("images", Deployments.images(Deployments.containers(d))));
+        }
         List<String> problems = rows.stream().filter(r -> !r.status().equals("Running") || !r.restarts().startsWith("0"))
                 .map(r -> r.name() + ": " + r.status() + ", restarts " + r.restarts()).toList();
         if (!problems.isEmpty()) {
             lines.add(new Line("attention", String.join("; ", problems)));
         }
         String body = PodsReport.table(rows) + (notes.isEmpty() ? "" : "\n" + String.join("\n", notes) + "\n");
-        String summary = spec.target() + " in " + spec.namespace() + ": " + ready + "/" + pods.size() + " pods ready"
-                + (problems.isEmpty() ? "" : ", " + problems.size() + " need attention") + (sandbox ? " (sandbox)" : "");
-        return new ActionResult(summary, lines, body, sandbox, false);
+        String summary = (d == null ? spec.namespace() : spec.target() + " in " + spec.namespace()) + ": " + ready + "/"
+                + pods.size() + " pods ready" + (problems.isEmpty() ? "" : ", " + problems.size() + " need attention")
+                + (sandbox ? " (sandbox)" : "");
+        return new ActionResult(summary, lines, body, sandbox, false, PodsReport.facts(pods, rows));
     }
 
     ActionResult rolloutStatus(ActionSpec spec, RunAs runAs) {

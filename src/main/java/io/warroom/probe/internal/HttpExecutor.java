@@ -98,6 +98,7 @@ public class HttpExecutor implements ActionExecutor {
                 lines, excerpt, target.sandbox(), false);
     }
 
+    /** A GET of the service's health path; anything but 2xx is an {@link ActionException}. Facts: {@code status}, {@code latency-ms}. */
     private ActionResult probe(ActionSpec spec) {
         HttpTarget target = targets.service(spec.target());
         String path = spec.parameter("path") == null || spec.parameter("path").isBlank() ? "/health" : path(spec);
@@ -112,7 +113,8 @@ public class HttpExecutor implements ActionExecutor {
                 + r.millis() + " ms" + sandbox,
                 List.of(new Line("status", r.code() + " " + r.message()), new Line("latency", r.millis() + " ms"),
                         new Line("url", target.baseUrl() + path)),
-                Excerpts.of(r.body(), target.bearerToken()), target.sandbox(), false);
+                Excerpts.of(r.body(), target.bearerToken()), target.sandbox(), false,
+                java.util.Map.of("status", Integer.toString(r.code()), "latency-ms", Long.toString(r.millis())));
     }
 
     private void check(ActionSpec spec) {

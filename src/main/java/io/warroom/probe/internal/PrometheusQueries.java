@@ -20,7 +20,9 @@ import java.util.TreeMap;
 
 /**
  * Instant queries: every parameter {@code query.<label>} is PromQL, sent to {@code /api/v1/query}; each
- * series becomes a line {@code label{series labels} → value}.
+ * series becomes a line {@code label{series labels} → value}. Facts: {@code value.<label>} (and
+ * {@code value.<label>{series labels}} when a query returns several series) with the value as Prometheus
+ * sent it, unrounded; a query with no data has the fact {@code value.<label>} empty.
  */
 final class PrometheusQueries {
 
@@ -53,6 +55,7 @@ final class PrometheusQueries {
 
     ActionResult run(ActionSpec spec, HttpTarget target) {
         List<Line> lines = new ArrayList<>();
+        Map<String, String> facts = new TreeMap<>();
         for (var q : queries(spec).entrySet()) {
             String path = "/api/v1/query?query=" + URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8);
             HttpCalls.Response r = calls.send(target, "GET", path, "");
@@ -66,13 +69,14 @@ final class PrometheusQueries {
                 throw calls.failure("query " + q.getKey(), r, target);
             }
             lines.addAll(lines(q.getKey(), root.path("data")));
+            facts.putAll(facts(q.getKey(), root.path("data")));
         }
         String scope = spec.target().isEmpty() ? "" : " for " + spec.target();
         String summary = "Prometheus" + scope + ": " + lines.size() + " value" + (lines.size() == 1 ? "" : "s")
                 + (target.sandbox() ? " (sandbox)" : "");
         StringBuilder body = new StringBuilder();
         lines.forEach(l -> body.append(l.label()).append(" = ").append(l.value()).append('\n'));
-        return new ActionResult(summary, lines, body.toString(), target.sandbox(), false);
+        return new ActionResult(summary, lines, body.toString(), target.sandbox(), false, facts);
     }
 
     private JsonNode parse(HttpCalls.Response r) {
@@ -105,6 +109,24 @@ final class PrometheusQueries {
             default -> lines.add(new Line(label, "unsupported result type " + type));
         }
         return lines;
+    }
+
+    static Map<String, String> facts(String label, JsonNode data) {
+        Map<String, String> facts = new TreeMap<>();
+        JsonNode result = data.path("result");
+        switch (data.path("resultType").asText()) {
+            case "scalar", "string" -> facts.put("value." + label, result.path(1).asText(""));
+            case "vector" -> {
+                if (result.isEmpty()) {
+                    facts.put("value." + label, "");
+                }
+                for (JsonNode series : result) {
+                    facts.put("value." + label + series(series.path("metric"), result.size()), series.path("value").path(1).asText(""));
+                }
+            }
+            default -> facts.put("value." + label, "");
+        }
+        return facts;
     }
 
     private static String series(JsonNode metric, int count) {

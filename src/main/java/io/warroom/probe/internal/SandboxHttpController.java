@@ -92,7 +92,11 @@ class SandboxHttpController {
         return result;
     }
 
-    /** Plausible instant-query answers: latency quantiles ~0.2 s, error ratios ~0.04 %, rates ~350/s, else 1. */
+    /**
+     * Plausible instant-query answers for a healthy service, inside the runbooks' thresholds: latency
+     * quantiles 0.12-0.18 s, error ratios ~0.04 %, CPU 35-55 %, memory 55-70 %, disk 40-60 %, rates ~350/s,
+     * else 1.
+     */
     @GetMapping("/sandbox/prometheus/api/v1/query")
     Map<String, Object> query(@RequestParam("query") String query) {
         if (query.isBlank() || query.chars().filter(c -> c == '(').count() != query.chars().filter(c -> c == ')').count()) {
@@ -101,11 +105,15 @@ class SandboxHttpController {
         double jitter = (Math.floorMod(query.hashCode() + clock.instant().getEpochSecond() / 30, 100)) / 100.0;
         double value;
         if (query.contains("quantile")) {
-            value = 0.12 + 0.1 * jitter;
+            value = 0.12 + 0.06 * jitter;
         } else if (query.contains("5..") || query.contains("error")) {
             value = 0.0002 + 0.0004 * jitter;
         } else if (query.contains("cpu")) {
             value = 0.35 + 0.2 * jitter;
+        } else if (query.contains("memory")) {
+            value = 0.55 + 0.15 * jitter;
+        } else if (query.contains("filesystem")) {
+            value = 0.4 + 0.2 * jitter;
         } else if (query.contains("rate(")) {
             value = 300 + 120 * jitter;
         } else {

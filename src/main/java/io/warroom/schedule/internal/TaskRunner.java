@@ -80,7 +80,8 @@ class TaskRunner implements SmartLifecycle {
                 }
             }
             done += ran;
-            if (due.size() < BATCH || ran == 0) {
+            // Tasks may schedule tasks that are due at once (an escalation step its webhook call): go round until none ran.
+            if (ran == 0) {
                 return done;
             }
         }

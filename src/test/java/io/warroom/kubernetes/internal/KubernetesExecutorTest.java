@@ -440,4 +440,44 @@ class KubernetesExecutorTest {
             return now;
         }
     }
+
+    @Test
+    void podsWithoutADeploymentListTheWholeNamespaceWithFactsPerPod() {
+        Fixtures.pod(client, "backend-1", false);
+        Fixtures.pod(client, "backend-2", true);
+        Fixtures.pod(client, "redis-0", false);
+
+        ActionResult result = executor.execute(spec("pods", "", Map.of()), RunAs.bot());
+
+        assertThat(result.summary()).isEqualTo("after-sales-prod: 2/3 pods ready, 1 need attention");
+        assertThat(result.lines().get(0).value()).isEqualTo("after-sales-prod");
+        assertThat(result.facts()).containsEntry("pods", "3")
+                .containsEntry("pod.backend-2.status", "CrashLoopBackOff").containsEntry("pod.backend-2.ready", "0/1")
+                .containsEntry("pod.backend-2.restarts", "7").containsEntry("pod.backend-2.phase", "Running")
+                .containsEntry("pod.redis-0.status", "Running").containsEntry("pod.redis-0.ready", "1/1")
+                .containsEntry("pod.redis-0.restarts", "0");
+        assertThatThrownBy(() -> executor.execute(spec("pods", "Bad_Name", Map.of()), RunAs.bot()))
+                .hasMessageContaining("'Bad_Name' is not a valid deployment name");
+    }
+
+    @Test
+    void cronJobFactsSayWhenEachLastSucceeded() {
+        client.batch().v1().cronjobs().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder()
+                .withNewMetadata().withName("pg-backup").withNamespace(NS).endMetadata()
+                .withNewSpec().withSchedule("0 2 * * *").withNewJobTemplate().withNewSpec().withNewTemplate().withNewSpec()
+                .addNewContainer().withName("dump").withImage("postgres:16").endContainer().endSpec().endTemplate().endSpec()
+                .endJobTemplate().endSpec().build()).create();
+        client.batch().v1().cronjobs().inNamespace(NS).withName("pg-backup").editStatus(c -> {
+            c.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.CronJobStatusBuilder()
+                    .withLastScheduleTime("2026-01-12T02:00:00Z").withLastSuccessfulTime("2026-01-12T02:07:00Z").build());
+            return c;
+        });
+
+        ActionResult result = executor.execute(spec("cronjobs", "", Map.of()), RunAs.bot());
+
+        assertThat(result.facts()).containsEntry("cronjobs", "1")
+                .containsEntry("cronjob.pg-backup.last-success", "2026-01-12T02:07:00Z")
+                .containsEntry("cronjob.pg-backup.last-schedule", "2026-01-12T02:00:00Z")
+                .containsEntry("cronjob.pg-backup.latest-job", "no jobs").containsEntry("cronjob.pg-backup.suspended", "false");
+    }
 }

@@ -192,4 +192,21 @@ class HttpExecutorTest {
         assertThatThrownBy(() -> executor.execute(new ActionSpec("http", "prometheus", "", "", "", Map.of()), RunAs.bot()))
                 .isInstanceOfSatisfying(ActionException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
     }
+
+    @Test
+    void prometheusAndProbeResultsCarryTheirValuesAsFacts() throws Exception {
+        server.enqueue(new MockResponse().setBody("""
+                {"status":"success","data":{"resultType":"vector","result":[
+                  {"metric":{"pod":"a"},"value":[1700000000,"0.123456789"]},
+                  {"metric":{"pod":"b"},"value":[1700000000,"0.5"]}]}}"""));
+        server.enqueue(new MockResponse().setBody("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}"));
+        var result = executor.execute(new ActionSpec("http", "prometheus", "", "", "", Map.of(
+                "query.cpu", "max by (pod) (x)", "query.errors", "sum(y)")), RunAs.bot());
+        assertThat(result.facts()).containsEntry("value.cpu{pod=\"a\"}", "0.123456789")
+                .containsEntry("value.cpu{pod=\"b\"}", "0.5").containsEntry("value.errors", "");
+
+        server.enqueue(new MockResponse().setBody("{\"status\":\"UP\"}"));
+        var probe = executor.execute(new ActionSpec("http", "probe", "", "", "gateway", Map.of("path", "/health")), RunAs.bot());
+        assertThat(probe.facts()).containsEntry("status", "200").containsKey("latency-ms");
+    }
 }

@@ -3,16 +3,13 @@ package io.warroom.slack.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.warroom.WarroomApplication;
-import io.warroom.support.EmbeddedPostgresInitializer;
+import io.warroom.support.Replicas;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -24,26 +21,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 class TwoReplicasSlackClickTest {
 
     private final FakeSlackApi fake = new FakeSlackApi(Duration.ofMillis(1));
-    private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
+    private final Replicas replicas = new Replicas("clicks");
 
     @AfterEach
     void stop() {
-        replicas.forEach(ConfigurableApplicationContext::close);
+        replicas.stopAll();
         fake.close();
     }
 
-    private ConfigurableApplicationContext replica(String url, boolean runsTasks) {
-        var ctx = new SpringApplicationBuilder(WarroomApplication.class, SlackTestFeatures.class)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0",
-                        "--warroom.schedule.poll-interval=200ms", "--warroom.schedule.paused=" + !runsTasks,
-                        "--warroom.delivery.poll-interval=100ms",
-                        "--warroom.slack.bot-token=" + FakeSlackApi.TOKEN,
-                        "--warroom.slack.signing-secret=" + SignedSlack.SECRET,
-                        "--warroom.slack.api-base-url=" + fake.baseUrl(),
-                        "--warroom.directory.roster=classpath:rosters/slack-roster.yaml");
-        replicas.add(ctx);
-        return ctx;
+    private ConfigurableApplicationContext replica(boolean runsTasks) {
+        return replicas.start(List.of(SlackTestFeatures.class),
+                "--warroom.catalog.location=classpath*:warroom/commands/*.yaml",
+                "--warroom.schedule.poll-interval=200ms", "--warroom.schedule.paused=" + !runsTasks,
+                "--warroom.delivery.poll-interval=100ms", "--warroom.slack.bot-token=" + FakeSlackApi.TOKEN,
+                "--warroom.slack.signing-secret=" + SignedSlack.SECRET, "--warroom.slack.api-base-url=" + fake.baseUrl(),
+                "--warroom.directory.roster=classpath:rosters/slack-roster.yaml");
     }
 
     private static SignedSlack slack(ConfigurableApplicationContext ctx) {
@@ -57,9 +49,8 @@ class TwoReplicasSlackClickTest {
 
     @Test
     void aClickRunsOnceWhicheverReplicaGetsItAndSurvivesTheReplicaThatAcknowledgedIt() throws Exception {
-        String url = EmbeddedPostgresInitializer.newDatabaseUrl("slack_clicks_" + Long.toHexString(System.nanoTime()));
-        var acksOnly = replica(url, false);
-        var worker = replica(url, true);
+        var acksOnly = replica(false);
+        var worker = replica(true);
 
         String ch = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
         for (int i = 0; i < 10; i++) {
@@ -72,7 +63,7 @@ class TwoReplicasSlackClickTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> fake.ephemerals(ch).size() >= 10);
         Thread.sleep(1000);
-        assertThat(seen(replicas, ch)).as("each click handled once").isEqualTo(10);
+        assertThat(seen(List.of(acksOnly, worker), ch)).as("each click handled once").isEqualTo(10);
         assertThat(fake.ephemerals(ch)).as("and its clicker told once").hasSize(10);
         assertThat(acksOnly.getBean(SlackTestFeatures.TestActions.class).seen).as("the stopped runner ran nothing").isEmpty();
         assertThat(fake.refusals()).isEmpty();

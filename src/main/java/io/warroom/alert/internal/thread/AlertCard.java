@@ -49,8 +49,11 @@ public class AlertCard {
      * What the card shows beyond the group row: {@code targets} distinguish its alerts (firing first),
      * {@code graphUrl} is a firing alert's generator URL, {@code deadline} when it must be acknowledged.
      */
-    public record Details(List<String> targets, String graphUrl, Instant deadline, Instant firingSince) {
+    public record Details(List<String> targets, int totalTargets, String graphUrl, Instant deadline, Instant firingSince) {
     }
+
+    /** Targets listed on the card; the rest are counted. */
+    public static final int SHOWN_TARGETS = 8;
 
     public OutboundMessage root(AlertGroup g, Details d, Optional<Runbook> runbook, Locale l, Instant now) {
         List<String> targets = d.targets();
@@ -62,8 +65,9 @@ public class AlertCard {
         m.field(texts.get(l, "alert.card.status"), status(g, d, l, now));
         m.field(texts.get(l, "alert.card.alerts"), counts(g, l));
         if (!targets.isEmpty()) {
-            int shown = Math.min(targets.size(), 8);
-            String more = targets.size() > shown ? "\n" + texts.get(l, "alert.card.more", targets.size() - shown) : "";
+            int shown = Math.min(targets.size(), SHOWN_TARGETS);
+            int hidden = Math.max(d.totalTargets(), targets.size()) - shown;
+            String more = hidden > 0 ? "\n" + texts.get(l, "alert.card.more", hidden) : "";
             m.field(texts.get(l, "alert.card.targets"), String.join("\n", targets.subList(0, shown)) + more);
         }
         m.field(texts.get(l, "alert.card.source"), g.source() + (g.receiver().isEmpty() ? "" : " · " + g.receiver()));

@@ -84,6 +84,7 @@ class Storms implements TaskHandler {
         if (started) {
             Locale l = locales.of(where);
             outbox.enqueue(Delivery.post(where, digestKey(storm.id()), digest(storm, List.of(), l, now), Priority.NORMAL));
+            requestRefresh(storm.id(), now);
             events.publishEvent(new AlertStormStarted("conversation:" + where.platform().id() + ":" + where.channel(),
                     now, "warroom", where.platform().id(), where.channel(), storm.id(), settings.threshold()));
             scheduleEnd(storm.id(), now.plus(settings.quiet()));
@@ -92,14 +93,26 @@ class Storms implements TaskHandler {
     }
 
     void joined(long stormId, Instant now) {
-        threads.touchStorm(stormId, now);
-        refreshDigest(stormId);
+        requestRefresh(stormId, now);
+    }
+
+    /**
+     * Asks for the digest to be rebuilt within a couple of seconds. During a storm every notification would
+     * otherwise rebuild it from all its groups; one durable task per storm and two-second slot does it once
+     * for everything that arrived in that slot (the outbox then coalesces the edits, too).
+     */
+    void requestRefresh(long stormId, Instant now) {
+        long slot = now.getEpochSecond() / 2;
+        String key = DigestRefresh.KIND + ":" + stormId + ":" + slot;
+        // Read first: notifications of one storm would otherwise all queue on the same unique key.
+        if (!tasks.exists(key)) {
+            tasks.schedule(key, DigestRefresh.KIND, Instant.ofEpochSecond((slot + 1) * 2), Map.of("storm", Long.toString(stormId)));
+        }
     }
 
     void refreshDigest(long stormId) {
         var storm = threads.storm(stormId).orElseThrow();
-        List<AlertGroup> groups = threads.groupsOfStorm(stormId).stream()
-                .map(alerts::find).flatMap(Optional::stream).toList();
+        List<AlertGroup> groups = alerts.ofStorm(stormId);
         Locale l = locales.of(storm.where());
         outbox.enqueue(Delivery.update(storm.where(), digestKey(stormId), digest(storm, groups, l, clock.instant()),
                 Priority.ROUTINE));
@@ -164,7 +177,7 @@ class Storms implements TaskHandler {
             return;
         }
         Instant now = clock.instant();
-        Instant quietUntil = storm.lastGroupAt().plus(settings.quiet());
+        Instant quietUntil = threads.lastJoined(id).orElse(storm.startedAt()).plus(settings.quiet());
         if (quietUntil.isAfter(now)) {
             scheduleEnd(id, quietUntil);
             return;

@@ -89,7 +89,7 @@ public class ThreadPublisher {
                     reply(where, rootKey(g.id()), OutboundMessage.text(text(line, l)), urgent ? Priority.URGENT : Priority.ROUTINE);
                 }
             } else {
-                storms.refreshDigest(thread.get().stormId());
+                storms.requestRefresh(thread.get().stormId(), now);
             }
         }
     }
@@ -116,12 +116,17 @@ public class ThreadPublisher {
     }
 
     private ThreadRepository.Thread open(AlertGroup g, Conversation where, AlertCard.Details details, Instant now) {
-        threads.lockChannel(where);
-        var existing = threads.thread(g.id(), where);
-        if (existing.isPresent()) {
-            return existing.get();
+        // During a storm a new (non-critical) group simply joins it: nothing to count, so no lock. Otherwise
+        // newcomers to the channel go one at a time, so the storm starts exactly at the threshold.
+        Long stormId = g.critical() ? null : threads.openStorm(where).map(ThreadRepository.Storm::id).orElse(null);
+        if (stormId == null) {
+            threads.lockChannel(where);
+            var existing = threads.thread(g.id(), where);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            stormId = g.critical() ? null : storms.stormFor(where, now).orElse(null);
         }
-        Long stormId = g.critical() ? null : storms.stormFor(where, now).orElse(null);
         Mode mode = stormId == null ? Mode.ROOT : Mode.DIGEST;
         if (!threads.claim(g.id(), where, mode, stormId, now)) {
             return threads.thread(g.id(), where).orElseThrow();
@@ -182,7 +187,8 @@ public class ThreadPublisher {
         String graph = null;
         Instant since = null;
         var labels = g.labels();
-        for (var a : alerts.alertsOf(g.id(), 200)) {
+        // Firing first, oldest first: the first is when the group started firing, and the card shows only a few.
+        for (var a : alerts.alertsOf(g.id(), AlertCard.SHOWN_TARGETS)) {
             boolean firing = a.status() == io.warroom.alert.internal.Notification.Status.FIRING;
             if (graph == null && firing) {
                 graph = a.generatorUrl();
@@ -193,6 +199,7 @@ public class ThreadPublisher {
             targets.add(target(a.labels(), labels) + (firing ? "" : " ✓"));
         }
         var route = routing.byId(g.routeId());
-        return new AlertCard.Details(targets, graph, g.episodeStarted().plus(routing.deadline(route, g.severity())), since);
+        return new AlertCard.Details(targets, g.firingCount() + g.resolvedCount(), graph,
+                g.episodeStarted().plus(routing.deadline(route, g.severity())), since);
     }
 }

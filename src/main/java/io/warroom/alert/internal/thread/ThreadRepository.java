@@ -19,7 +19,7 @@ class ThreadRepository {
     record Thread(long groupId, Conversation where, Mode mode, Long stormId) {
     }
 
-    record Storm(long id, Conversation where, Instant startedAt, Instant lastGroupAt, Instant endedAt) {
+    record Storm(long id, Conversation where, Instant startedAt, Instant endedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -81,13 +81,15 @@ class ThreadRepository {
     /** Opens a storm in this channel unless one is open; true when this call opened it. */
     boolean startStorm(Conversation where, Instant now) {
         return jdbc.sql("""
-                insert into alert_storm (platform, channel, open_key, started_at, last_group_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(where.platform().id(), where.channel(), openKey(where), ts(now), ts(now)).update() == 1;
+                insert into alert_storm (platform, channel, open_key, started_at)
+                values (?, ?, ?, ?) on conflict do nothing""")
+                .params(where.platform().id(), where.channel(), openKey(where), ts(now)).update() == 1;
     }
 
-    void touchStorm(long id, Instant now) {
-        jdbc.sql("update alert_storm set last_group_at = ? where id = ? and last_group_at < ?").params(ts(now), id, ts(now)).update();
+    /** When the last group joined the storm (kept on the threads, so joining never contends for the storm's row). */
+    Optional<Instant> lastJoined(long stormId) {
+        return jdbc.sql("select max(created_at) from alert_thread where storm_id = ?").param(stormId)
+                .query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant);
     }
 
     /** Ends the storm if it is still open; false when someone else ended it. */
@@ -103,7 +105,7 @@ class ThreadRepository {
 
     private Storm mapStorm(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Storm(rs.getLong("id"), Conversation.of(Platform.fromId(rs.getString("platform")), rs.getString("channel")),
-                instant(rs, "started_at"), instant(rs, "last_group_at"), instant(rs, "ended_at"));
+                instant(rs, "started_at"), instant(rs, "ended_at"));
     }
 
     private static String openKey(Conversation where) {
