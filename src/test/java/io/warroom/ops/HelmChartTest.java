@@ -295,7 +295,7 @@ class HelmChartTest {
                 .hasMessageContaining("terminationGracePeriodSeconds 30 is too short");
         assertThatThrownBy(() -> template().set("kubernetes.enabled", "true").set("kubernetes.namespaces", "null").call())
                 .hasMessageContaining("kubernetes.enabled needs kubernetes.namespaces");
-        assertThatThrownBy(() -> template().set("oncall.channels", "{C0ONCALL}").call())
+        assertThatThrownBy(() -> template().set("oncall.channels[0]", "C0ONCALL").call())
                 .hasMessageContaining("oncall.channels.0");
         assertThatThrownBy(() -> template().set("checks.files.daily\\.yaml", "lists: []").set("checks.paths", "x").call())
                 .hasMessageContaining("Additional property paths is not allowed");

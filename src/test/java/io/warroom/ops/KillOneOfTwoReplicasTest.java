@@ -13,15 +13,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,16 +37,30 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * Two Warroom processes on one PostgreSQL, as the Helm chart runs them, with Slack (a stateful fake of its
  * Web API) and Alertmanager calling both. Slash commands (through the command inbox), approvals, alert
- * groups with their escalations and every outbound message are driven through both; one process is killed
- * with SIGKILL in the middle of a burst, and the survivor carries on alone. Then: every command answered
- * once, every approval executed once, every escalation step taken once, every queued message delivered
- * once (the only duplicate allowed is a message the dead process was sending at the moment it died), and
- * nothing left behind in any queue.
+ * groups with their escalations and every outbound message are driven through both, while a check list
+ * runs every three seconds and the roster hands the front line over every twenty (a handoff form with its
+ * two reminders each time); one process is killed with SIGKILL in the middle of a burst, and the survivor
+ * carries on alone. Then: every command answered once, every approval executed once, every escalation step
+ * taken once, every check slot run once, every handover handed off once with its reminders once, every
+ * queued message delivered once (the only duplicate allowed is a message the dead process was sending at
+ * the moment it died), and nothing left behind or overdue in any queue.
  */
 class KillOneOfTwoReplicasTest {
 
     static final String REQUESTER = "U0ZHANGSAN"; // sre, may request changes (demo roster, shipped policies)
     static final String APPROVER = "U0LISI";       // sre, may approve them
+    static final String CHECKS = "CCHECKS";
+    /** A few seconds ago, in SQL: what is queued or due since then may simply not have been picked up yet. */
+    static final String AGO = "now() - interval '5 seconds'";
+    /**
+     * Outbox rows that show as a message in the channel: posts and replies, and forms. Nobody clicks here, so
+     * every form (a handoff's, at the lead time) has no trigger to open a modal with and reaches Slack as a
+     * message with an "Open form" button.
+     */
+    static final String IN_CHANNEL = "operation in ('POST', 'OPEN_FORM')";
+    /** Long enough ago for a handoff to have opened and reminded twice, even one the dead replica had claimed. */
+    static final String SETTLED = "now() - interval '30 seconds'";
+    static final String HANDOFFS = "CHANDOFF";
 
     private final FakeSlackApi slack = new FakeSlackApi(Duration.ofMillis(1));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -49,6 +69,7 @@ class KillOneOfTwoReplicasTest {
     private final List<String> commandChannels = new ArrayList<>();
     private final Map<String, String> approvalChannels = new LinkedHashMap<>();
     private final List<String> alertGroups = new ArrayList<>();
+    private final MockWebServer checkedService = new MockWebServer();
     private JdbcClient db;
 
     @TempDir Path dir;
@@ -57,14 +78,27 @@ class KillOneOfTwoReplicasTest {
     void stop() {
         processes.forEach(WarroomProcess::close);
         slack.close();
+        try {
+            checkedService.close();
+        } catch (IOException e) {
+            // only the test's own server, already stopping
+        }
     }
 
     private WarroomProcess replica(String name, String url) throws Exception {
-        Path routing = Path.of("target/test-classes/test-alerts/fast-routing.yaml").toAbsolutePath();
-        var p = WarroomProcess.start(dir.resolve(name + ".log"), Map.of(
-                        "SLACK_BOT_TOKEN", FakeSlackApi.TOKEN, "SLACK_SIGNING_SECRET", SignedSlack.SECRET,
-                        "SLACK_API_BASE_URL", slack.baseUrl(), "WARROOM_ALERTS_TOKEN", AlertPayloads.TOKEN,
-                        "WARROOM_ALERTS_ROUTING", "file:" + routing),
+        Path resources = Path.of("target/test-classes").toAbsolutePath();
+        var p = WarroomProcess.start(dir.resolve(name + ".log"), Map.ofEntries(
+                        Map.entry("SLACK_BOT_TOKEN", FakeSlackApi.TOKEN), Map.entry("SLACK_SIGNING_SECRET", SignedSlack.SECRET),
+                        Map.entry("SLACK_API_BASE_URL", slack.baseUrl()), Map.entry("WARROOM_ALERTS_TOKEN", AlertPayloads.TOKEN),
+                        Map.entry("WARROOM_ALERTS_ROUTING", "file:" + resources.resolve("test-alerts/fast-routing.yaml")),
+                        Map.entry("WARROOM_ROSTER", "file:" + resources.resolve("test-ops/fast-roster.yaml")),
+                        Map.entry("WARROOM_CHECKS_LOCATION", "file:" + resources.resolve("test-replica-checks/tick.yaml")),
+                        Map.entry("WARROOM_HTTP_SERVICES_SVC_BASEURL", checkedService.url("/svc").toString()),
+                        Map.entry("WARROOM_CHECKS_CHANNELS", "slack:" + CHECKS),
+                        Map.entry("WARROOM_HANDOFF_CHANNELS", "slack:" + HANDOFFS),
+                        // Handovers come every 20 s: plan two minutes ahead (not 48 h) and remind within seconds.
+                        Map.entry("WARROOM_HANDOFF_HORIZON", "2m"), Map.entry("WARROOM_HANDOFF_LEAD_TIME", "5s"),
+                        Map.entry("WARROOM_HANDOFF_ACK_REMINDER", "4s"), Map.entry("WARROOM_HANDOFF_ESCALATE_AFTER", "4s")),
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--warroom.schedule.poll-interval=100ms", "--warroom.delivery.poll-interval=100ms",
                 // What a dead replica had claimed comes back after the lease: shorter than the defaults, so the
@@ -76,6 +110,13 @@ class KillOneOfTwoReplicasTest {
 
     @Test
     void everythingHappensOnceAndNothingStallsWhenOneOfTwoReplicasIsKilledUnderLoad() throws Exception {
+        checkedService.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse().setBody("{\"status\":\"UP\"}");
+            }
+        });
+        checkedService.start();
         String url = EmbeddedPostgresInitializer.newDatabaseUrl("kill_one_" + Long.toHexString(System.nanoTime()));
         db = JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
         WarroomProcess a = replica("a", url);
@@ -107,8 +148,9 @@ class KillOneOfTwoReplicasTest {
             command(a, "CCMD" + i, "oncall");
         }
         assertThat(a.kill()).as("SIGKILL").isEqualTo(137);
+        Instant killedAt = Instant.now();
         List<Long> sendingAtKill = db.sql("select id from outbox where state = 'SENDING'").query(Long.class).list();
-        long tasksLeft = count("select count(*) from scheduled_task where state in ('PENDING', 'RUNNING')");
+        long tasksLeft = count("select count(*) from scheduled_task where kind = 'alert.escalate' and state in ('PENDING', 'RUNNING')");
         assertThat(tasksLeft).as("A died with escalations still to run").isPositive();
         assertThat(sendingAtKill.size() + count("select count(*) from outbox where state = 'PENDING'"))
                 .as("and with messages still to send").isPositive();
@@ -124,12 +166,17 @@ class KillOneOfTwoReplicasTest {
             alert(b, "KillTest" + i);
         }
 
+        // Checks and handoffs never stop, so "nothing queued" means nothing older than a few seconds; the
+        // lease (15 s) and the handoff's reminders (8 s) bound how late a handoff A had claimed can finish.
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
                 count("select count(*) from command_inbox where state <> 'DONE'") == 0
-                        && count("select count(*) from outbox where state in ('PENDING', 'SENDING')") == 0
+                        && count("select count(*) from outbox where state in ('PENDING', 'SENDING') and created_at < "
+                                + AGO) == 0
                         && count("select count(*) from approval_request where state = 'EXECUTED'") == 6
                         && alertGroups.stream().allMatch(g -> escalations(g).size() == 3)
-                        && commandChannels.stream().allMatch(c -> slack.messagesIn(c) >= 1));
+                        && commandChannels.stream().allMatch(c -> slack.messagesIn(c) >= 1)
+                        && handoffsSince(killedAt) >= 1
+                        && checkSlotsSince(killedAt) >= 3);
         Thread.sleep(2000); // anything running twice would show up now
 
         assertThat(count("select count(*) from command_inbox")).as("every acknowledged command stored").isEqualTo(commandChannels.size() + approvalChannels.size());
@@ -145,13 +192,35 @@ class KillOneOfTwoReplicasTest {
         for (String group : alertGroups) {
             assertThat(escalations(group)).as("escalation steps of %s", group).containsExactly("1", "2", "3");
         }
-        assertThat(count("select count(*) from outbox where state = 'FAILED'")).as("nothing given up").isZero();
-        for (var row : db.sql("select channel, count(*) from outbox where platform = 'slack' and operation = 'POST' "
-                + "group by channel").query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list()) {
-            assertThat(slack.messagesIn(row.getKey())).as("messages in %s", row.getKey())
-                    .isBetween(row.getValue(), row.getValue() + allowance.getOrDefault(row.getKey(), 0));
+        assertThat(count("select count(*) from (select slot_at from check_run group by slot_at having count(*) > 1) d"))
+                .as("no check slot ran twice").isZero();
+        assertThat(count("select count(*) from check_run where trigger_kind <> 'schedule'")).isZero();
+        assertThat(count("select count(*) from (select handover_at from handoff group by handover_at having count(*) > 1) d"))
+                .as("no handover handed off twice").isZero();
+        List<String> settled = db.sql("select 'handoff:' || public_id from handoff where handover_at < " + SETTLED)
+                .query(String.class).list();
+        assertThat(settled).as("handovers before and after the kill").hasSizeGreaterThanOrEqualTo(2);
+        for (String stream : settled) {
+            assertThat(db.sql("select kind from timeline_entry where stream_id = ? order by position").param(stream)
+                    .query(String.class).list()).as(stream).containsExactly("handoff.opened", "handoff.reminded", "handoff.reminded");
         }
-        assertThat(count("select count(*) from scheduled_task where state in ('PENDING', 'RUNNING') and due_at < now()"))
+        assertThat(count("select count(*) from outbox where state = 'FAILED'")).as("nothing given up").isZero();
+        assertThat(count("select count(*) from scheduled_task where state = 'FAILED'")).as("no task failed").isZero();
+        // Reports, handoffs and reminders go on being sent while this runs, so per channel Slack has at least
+        // what was marked sent before it was asked, and no more than every message there is by then (plus what
+        // A was sending when it died). Where nothing is sent any more, the two bounds meet.
+        for (String channel : db.sql("select distinct channel from outbox where platform = 'slack' and " + IN_CHANNEL)
+                .query(String.class).list()) {
+            long sent = count("select count(*) from outbox where channel = '" + channel + "' and " + IN_CHANNEL
+                    + " and state = 'SENT'");
+            int received = slack.messagesIn(channel);
+            long all = count("select count(*) from outbox where channel = '" + channel + "' and " + IN_CHANNEL);
+            assertThat(received).as("messages in %s", channel)
+                    .isBetween((int) sent, (int) all + allowance.getOrDefault(channel, 0));
+        }
+        assertThat(slack.messagesIn(CHECKS)).as("check reports").isPositive();
+        assertThat(slack.messagesIn(HANDOFFS)).as("handoff forms and reminders").isPositive();
+        assertThat(count("select count(*) from scheduled_task where state in ('PENDING', 'RUNNING') and due_at < " + AGO))
                 .as("no task overdue").isZero();
         assertThat(b.log()).doesNotContain("ERROR");
     }
@@ -215,6 +284,19 @@ class KillOneOfTwoReplicasTest {
         return db.sql("select details from timeline_entry where stream_id = ? and kind = 'alert.escalated' order by position")
                 .param(stream).query(String.class).list().stream()
                 .map(d -> d.replaceAll(".*\"step\":(\\d+).*", "$1")).toList();
+    }
+
+    /** Handovers after the kill whose handoff has had time to open and remind twice. */
+    private long handoffsSince(Instant killedAt) {
+        List<String> streams = db.sql("select 'handoff:' || public_id from handoff where handover_at > ? and handover_at < "
+                + SETTLED).param(killedAt.atOffset(ZoneOffset.UTC)).query(String.class).list();
+        return streams.stream().filter(s -> count("select count(*) from timeline_entry where stream_id = '" + s
+                + "' and kind = 'handoff.reminded'") == 2).count();
+    }
+
+    private long checkSlotsSince(Instant killedAt) {
+        return db.sql("select count(*) from check_run where slot_at > ?").param(killedAt.atOffset(ZoneOffset.UTC))
+                .query(Long.class).single();
     }
 
     private long count(String sql) {
