@@ -26,6 +26,7 @@ COPY commands/ commands/
 COPY approvals/ approvals/
 COPY alerts/ alerts/
 COPY checks/ checks/
+COPY playbooks/ playbooks/
 COPY bot/roster/ bot/roster/
 # The tests ran in CI before an image is built; the cache keeps Maven's downloads between builds.
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp package -DskipTests \

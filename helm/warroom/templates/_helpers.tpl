@@ -120,6 +120,10 @@ alertRunbooks:
   mountPath: /config/alert-runbooks
   env: WARROOM_ALERTS_RUNBOOKS
   location: file:/config/alert-runbooks/*.yaml
+playbooks:
+  mountPath: /config/playbooks
+  env: WARROOM_PLAYBOOKS_LOCATION
+  location: file:/config/playbooks/*.yaml
 checks:
   mountPath: /config/checks
   env: WARROOM_CHECKS_LOCATION

@@ -56,6 +56,8 @@ class HelmChartTest {
         assertThat(out.env("WARROOM_ROSTER")).isEqualTo("file:/config/roster/roster.yaml");
         assertThat(out.env("WARROOM_CATALOG_LOCATION")).as("packaged catalog unless one is given").isNull();
         assertThat(out.env("WARROOM_CHECKS_LOCATION")).as("packaged checks unless some are given").isNull();
+        assertThat(out.env("WARROOM_PLAYBOOKS_LOCATION")).as("the packaged playbook unless one is given").isNull();
+        assertThat(out.env("WARROOM_PUBLIC_URL")).isNull();
         assertThat(out.env("WARROOM_ONCALL_CHANNELS")).isNull();
         assertThat(volume(out, "data").has("emptyDir")).isTrue();
         assertThat(out.container().at("/image").asText()).isEqualTo("warroom:0.1.0");
@@ -243,6 +245,11 @@ class HelmChartTest {
         assertThat(out.env("WARROOM_ALERTS_ROUTING")).isEqualTo("file:/config/alert-routing/routing.yaml");
         assertThat(out.env("WARROOM_ALERTS_RUNBOOKS")).isEqualTo("file:/config/alert-runbooks/*.yaml");
         assertThat(out.env("WARROOM_CHECKS_LOCATION")).isEqualTo("file:/config/checks/*.yaml");
+        assertThat(out.env("WARROOM_PLAYBOOKS_LOCATION")).isEqualTo("file:/config/playbooks/*.yaml");
+        assertThat(volume(out, "playbooks").at("/configMap/name").asText()).isEqualTo("team-playbooks");
+        assertThat(out.env("WARROOM_PUBLIC_URL")).isEqualTo("https://warroom.example.com");
+        assertThat(render(template().set("existingSecret", "mine")).env("WARROOM_INCIDENT_RECORD_TOKEN"))
+                .as("the record token comes from the Secret").isEqualTo("<from mine>");
         assertThat(out.env("WARROOM_ONCALL_CHANNELS")).isEqualTo("slack:C0ONCALL,feishu:oc_1a2b3c");
         assertThat(volume(out, "checks").at("/configMap/name").asText()).isEqualTo("warroom-checks");
         assertThat(volume(out, "approvals").at("/configMap/name").asText()).isEqualTo("team-policies");

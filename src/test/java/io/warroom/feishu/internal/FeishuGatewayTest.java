@@ -67,7 +67,9 @@ class FeishuGatewayTest extends FeishuAppTestBase {
         double invalid = membersRejected("invalid");
         double gone = membersRejected("not-existed");
         Conversation room = Conversation.of(Platform.FEISHU, chat);
-        gateway().invite(room, List.of(WANG_WU, "not-an-open-id", "ou_gone0001"));
+        assertThat(gateway().invite(room, List.of(WANG_WU, "not-an-open-id", "ou_gone0001")))
+                .as("who was not added, with Feishu's reason")
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("not-an-open-id", "invalid", "ou_gone0001", "not_existed"));
         assertThat(FAKE.chat(chat).members()).contains(WANG_WU).doesNotContain("not-an-open-id", "ou_gone0001");
         assertThat(membersRejected("invalid")).isEqualTo(invalid + 1);
         assertThat(membersRejected("not-existed")).isEqualTo(gone + 1);
