@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.warroom.delivery.Delivery;
 import io.warroom.slack.internal.FakeSlackApi;
 import io.warroom.slack.internal.SignedSlack;
 import io.warroom.support.AlertPayloads;
@@ -37,11 +38,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * Two Warroom processes on one PostgreSQL, as the Helm chart runs them, with Slack (a stateful fake of its
  * Web API) and Alertmanager calling both. Slash commands (through the command inbox), approvals, alert
- * groups with their escalations and every outbound message are driven through both, while a check list
+ * groups with their escalations, incident declarations with their war rooms and every outbound message are
+ * driven through both, while a check list
  * runs every three seconds and the roster hands the front line over every twenty (a handoff form with its
  * two reminders each time); one process is killed with SIGKILL in the middle of a burst, and the survivor
  * carries on alone. Then: every command answered once, every approval executed once, every escalation step
- * taken once, every check slot run once, every handover handed off once with its reminders once, every
+ * taken once, every incident declared once with one war room, its card pinned there once, every check slot run once, every handover handed off once with its reminders once, every
  * queued message delivered once (the only duplicate allowed is a message the dead process was sending at
  * the moment it died), and nothing left behind or overdue in any queue.
  */
@@ -49,6 +51,7 @@ class KillOneOfTwoReplicasTest {
 
     static final String REQUESTER = "U0ZHANGSAN"; // sre, may request changes (demo roster, shipped policies)
     static final String APPROVER = "U0LISI";       // sre, may approve them
+    static final String TECH_LEAD = "U0ZHAOLIU";
     static final String CHECKS = "CCHECKS";
     /** A few seconds ago, in SQL: what is queued or due since then may simply not have been picked up yet. */
     static final String AGO = "now() - interval '5 seconds'";
@@ -69,6 +72,7 @@ class KillOneOfTwoReplicasTest {
     private final List<String> commandChannels = new ArrayList<>();
     private final Map<String, String> approvalChannels = new LinkedHashMap<>();
     private final List<String> alertGroups = new ArrayList<>();
+    private final List<String> declarations = new ArrayList<>();
     private final MockWebServer checkedService = new MockWebServer();
     private JdbcClient db;
 
@@ -132,6 +136,9 @@ class KillOneOfTwoReplicasTest {
         for (int i = 0; i < 6; i++) {
             alert(i % 2 == 0 ? a : b, "KillTest" + i);
         }
+        for (int i = 0; i < 4; i++) {
+            declare(i % 2 == 0 ? a : b, i);
+        }
         await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from approval_request") == 6);
         List<String> ids = new ArrayList<>(approvalChannels.keySet());
         for (String id : ids.subList(0, 3)) {
@@ -146,6 +153,9 @@ class KillOneOfTwoReplicasTest {
         }
         for (int i = 10; i < 20; i++) {
             command(a, "CCMD" + i, "oncall");
+        }
+        for (int i = 4; i < 6; i++) {
+            declare(a, i);
         }
         assertThat(a.kill()).as("SIGKILL").isEqualTo(137);
         Instant killedAt = Instant.now();
@@ -165,6 +175,7 @@ class KillOneOfTwoReplicasTest {
         for (int i = 10; i < 12; i++) {
             alert(b, "KillTest" + i);
         }
+        declare(b, 6);
 
         // Checks and handoffs never stop, so "nothing queued" means nothing older than a few seconds; the
         // lease (15 s) and the handoff's reminders (8 s) bound how late a handoff A had claimed can finish.
@@ -176,10 +187,22 @@ class KillOneOfTwoReplicasTest {
                         && alertGroups.stream().allMatch(g -> escalations(g).size() == 3)
                         && commandChannels.stream().allMatch(c -> slack.messagesIn(c) >= 1)
                         && handoffsSince(killedAt) >= 1
-                        && checkSlotsSince(killedAt) >= 3);
+                        && checkSlotsSince(killedAt) >= 3
+                        && count("select count(*) from incident") == declarations.size()
+                        && warRooms().stream().allMatch(r -> r.members().contains(TECH_LEAD) && cardsPinned(r) >= 1));
         Thread.sleep(2000); // anything running twice would show up now
 
-        assertThat(count("select count(*) from command_inbox")).as("every acknowledged command stored").isEqualTo(commandChannels.size() + approvalChannels.size());
+        assertThat(count("select count(*) from command_inbox")).as("every acknowledged command stored")
+                .isEqualTo(commandChannels.size() + approvalChannels.size() + declarations.size());
+        assertThat(db.sql("select title from incident").query(String.class).list()).as("one incident per declaration")
+                .containsExactlyInAnyOrderElementsOf(declarations);
+        for (String id : db.sql("select id from incident").query(String.class).list()) {
+            List<FakeSlackApi.Channel> rooms = slack.channels().stream().filter(c -> c.name().startsWith(id.toLowerCase())).toList();
+            assertThat(rooms).as("war rooms of %s", id).hasSize(1);
+            assertThat(cardsPinned(rooms.get(0))).as("the card pinned in the room of %s", id).isEqualTo(1);
+            assertThat(count("select count(*) from incident_room where incident_id = '" + id + "' and state <> 'OPEN'"))
+                    .as("the room of %s is open", id).isZero();
+        }
         Map<String, Integer> allowance = duplicatesAllowed(sendingAtKill);
         for (String channel : commandChannels) {
             assertThat(slack.messagesIn(channel)).as("answers to the one command in %s", channel)
@@ -213,7 +236,7 @@ class KillOneOfTwoReplicasTest {
                 .query(String.class).list()) {
             long sent = count("select count(*) from outbox where channel = '" + channel + "' and " + IN_CHANNEL
                     + " and state = 'SENT'");
-            int received = slack.messagesIn(channel);
+            int received = slack.messagesIn(slackChannel(channel));
             long all = count("select count(*) from outbox where channel = '" + channel + "' and " + IN_CHANNEL);
             assertThat(received).as("messages in %s", channel)
                     .isBetween((int) sent, (int) all + allowance.getOrDefault(channel, 0));
@@ -284,6 +307,34 @@ class KillOneOfTwoReplicasTest {
         return db.sql("select details from timeline_entry where stream_id = ? and kind = 'alert.escalated' order by position")
                 .param(stream).query(String.class).list().stream()
                 .map(d -> d.replaceAll(".*\"step\":(\\d+).*", "$1")).toList();
+    }
+
+    /** A P1 declared in a channel of its own: a war room on Slack, the tech lead invited, the card pinned. */
+    private void declare(WarroomProcess replica, int n) throws Exception {
+        String title = "kill test room " + n;
+        var response = slash(replica, REQUESTER, "CINC" + n, "incident declare P1 " + title);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        declarations.add(title);
+    }
+
+    private List<FakeSlackApi.Channel> warRooms() {
+        return slack.channels().stream().filter(c -> c.name().startsWith("inc-")).toList();
+    }
+
+    /** Pinned messages in a room that are an incident's card (they name the incident's id). */
+    private long cardsPinned(FakeSlackApi.Channel room) {
+        String id = room.name().substring(0, "inc-20261130-01".length()).toUpperCase();
+        return slack.posted(room.id()).stream()
+                .filter(p -> p.text() != null && p.text().contains(id) && slack.pinned(room.id(), p.ts())).count();
+    }
+
+    /** The Slack channel an outbox row went to: a war room is queued under its group key before it exists. */
+    private String slackChannel(String outboxChannel) {
+        if (!outboxChannel.startsWith(Delivery.GROUP_PREFIX)) {
+            return outboxChannel;
+        }
+        return db.sql("select channel_id from incident_room where platform = 'slack' and group_key = ?")
+                .param(outboxChannel.substring(Delivery.GROUP_PREFIX.length())).query(String.class).single();
     }
 
     /** Handovers after the kill whose handoff has had time to open and remind twice. */
