@@ -3,28 +3,19 @@ package io.warroom.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.warroom.delivery.Delivery;
 import io.warroom.slack.internal.FakeSlackApi;
 import io.warroom.slack.internal.SignedSlack;
 import io.warroom.support.AlertPayloads;
 import io.warroom.support.EmbeddedPostgresInitializer;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -39,13 +30,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * Two Warroom processes on one PostgreSQL, as the Helm chart runs them, with Slack (a stateful fake of its
  * Web API) and Alertmanager calling both. Slash commands (through the command inbox), approvals, alert
  * groups with their escalations, incident declarations with their war rooms and every outbound message are
- * driven through both, while a check list
- * runs every three seconds and the roster hands the front line over every twenty (a handoff form with its
- * two reminders each time); one process is killed with SIGKILL in the middle of a burst, and the survivor
- * carries on alone. Then: every command answered once, every approval executed once, every escalation step
- * taken once, every incident declared once with one war room, its card pinned there once, every check slot run once, every handover handed off once with its reminders once, every
- * queued message delivered once (the only duplicate allowed is a message the dead process was sending at
- * the moment it died), and nothing left behind or overdue in any queue.
+ * driven through both, while a check list runs every three seconds and the roster hands the front line over
+ * every twenty (a handoff form with its two reminders each time); one process is killed with SIGKILL in the
+ * middle of a burst, and the survivor carries on alone. Then: every command answered once, every approval
+ * executed once, every escalation step taken once, every incident declared once with one war room and its
+ * card pinned there once, every check slot run once, every handover handed off once with its reminders
+ * once, every queued message delivered once (the only duplicate allowed is a message the dead process was
+ * sending at the moment it died), and nothing left behind or overdue in any queue.
  */
 class KillOneOfTwoReplicasTest {
 
@@ -53,6 +44,7 @@ class KillOneOfTwoReplicasTest {
     static final String APPROVER = "U0LISI";       // sre, may approve them
     static final String TECH_LEAD = "U0ZHAOLIU";
     static final String CHECKS = "CCHECKS";
+    static final String HANDOFFS = "CHANDOFF";
     /** A few seconds ago, in SQL: what is queued or due since then may simply not have been picked up yet. */
     static final String AGO = "now() - interval '5 seconds'";
     /**
@@ -61,13 +53,9 @@ class KillOneOfTwoReplicasTest {
      * message with an "Open form" button.
      */
     static final String IN_CHANNEL = "operation in ('POST', 'OPEN_FORM')";
-    /** Long enough ago for a handoff to have opened and reminded twice, even one the dead replica had claimed. */
-    static final String SETTLED = "now() - interval '30 seconds'";
-    static final String HANDOFFS = "CHANDOFF";
 
     private final FakeSlackApi slack = new FakeSlackApi(Duration.ofMillis(1));
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ReplicaTraffic traffic = new ReplicaTraffic();
     private final List<WarroomProcess> processes = new ArrayList<>();
     private final List<String> commandChannels = new ArrayList<>();
     private final Map<String, String> approvalChannels = new LinkedHashMap<>();
@@ -75,6 +63,7 @@ class KillOneOfTwoReplicasTest {
     private final List<String> declarations = new ArrayList<>();
     private final MockWebServer checkedService = new MockWebServer();
     private JdbcClient db;
+    private ReplicaLedger ledger;
 
     @TempDir Path dir;
 
@@ -123,6 +112,7 @@ class KillOneOfTwoReplicasTest {
         checkedService.start();
         String url = EmbeddedPostgresInitializer.newDatabaseUrl("kill_one_" + Long.toHexString(System.nanoTime()));
         db = JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
+        ledger = new ReplicaLedger(db);
         WarroomProcess a = replica("a", url);
         WarroomProcess b = replica("b", url);
 
@@ -184,10 +174,10 @@ class KillOneOfTwoReplicasTest {
                         && count("select count(*) from outbox where state in ('PENDING', 'SENDING') and created_at < "
                                 + AGO) == 0
                         && count("select count(*) from approval_request where state = 'EXECUTED'") == 6
-                        && alertGroups.stream().allMatch(g -> escalations(g).size() == 3)
+                        && alertGroups.stream().allMatch(g -> ledger.escalations(g).size() == 3)
                         && commandChannels.stream().allMatch(c -> slack.messagesIn(c) >= 1)
-                        && handoffsSince(killedAt) >= 1
-                        && checkSlotsSince(killedAt) >= 3
+                        && ledger.settledHandoffsSince(killedAt) >= 1
+                        && ledger.checkSlotsSince(killedAt) >= 3
                         && count("select count(*) from incident") == declarations.size()
                         && warRooms().stream().allMatch(r -> r.members().contains(TECH_LEAD) && cardsPinned(r) >= 1));
         Thread.sleep(2000); // anything running twice would show up now
@@ -203,7 +193,7 @@ class KillOneOfTwoReplicasTest {
             assertThat(count("select count(*) from incident_room where incident_id = '" + id + "' and state <> 'OPEN'"))
                     .as("the room of %s is open", id).isZero();
         }
-        Map<String, Integer> allowance = duplicatesAllowed(sendingAtKill);
+        Map<String, Integer> allowance = ledger.channelsOf(sendingAtKill);
         for (String channel : commandChannels) {
             assertThat(slack.messagesIn(channel)).as("answers to the one command in %s", channel)
                     .isBetween(1, 1 + allowance.getOrDefault(channel, 0));
@@ -213,14 +203,14 @@ class KillOneOfTwoReplicasTest {
                     + approval.getKey() + "%'")).as("executions of approval %s", approval.getKey()).isEqualTo(1);
         }
         for (String group : alertGroups) {
-            assertThat(escalations(group)).as("escalation steps of %s", group).containsExactly("1", "2", "3");
+            assertThat(ledger.escalations(group)).as("escalation steps of %s", group).containsExactly("1", "2", "3");
         }
         assertThat(count("select count(*) from (select slot_at from check_run group by slot_at having count(*) > 1) d"))
                 .as("no check slot ran twice").isZero();
         assertThat(count("select count(*) from check_run where trigger_kind <> 'schedule'")).isZero();
         assertThat(count("select count(*) from (select handover_at from handoff group by handover_at having count(*) > 1) d"))
                 .as("no handover handed off twice").isZero();
-        List<String> settled = db.sql("select 'handoff:' || public_id from handoff where handover_at < " + SETTLED)
+        List<String> settled = db.sql("select 'handoff:' || public_id from handoff where handover_at < " + ReplicaLedger.SETTLED)
                 .query(String.class).list();
         assertThat(settled).as("handovers before and after the kill").hasSizeGreaterThanOrEqualTo(2);
         for (String stream : settled) {
@@ -236,7 +226,7 @@ class KillOneOfTwoReplicasTest {
                 .query(String.class).list()) {
             long sent = count("select count(*) from outbox where channel = '" + channel + "' and " + IN_CHANNEL
                     + " and state = 'SENT'");
-            int received = slack.messagesIn(slackChannel(channel));
+            int received = slack.messagesIn(ledger.slackChannel(channel));
             long all = count("select count(*) from outbox where channel = '" + channel + "' and " + IN_CHANNEL);
             assertThat(received).as("messages in %s", channel)
                     .isBetween((int) sent, (int) all + allowance.getOrDefault(channel, 0));
@@ -248,73 +238,38 @@ class KillOneOfTwoReplicasTest {
         assertThat(b.log()).doesNotContain("ERROR");
     }
 
-    /** Per channel, how many of its messages the dead replica was sending when killed (sent twice at most). */
-    private Map<String, Integer> duplicatesAllowed(List<Long> sendingAtKill) {
-        Map<String, Integer> allowance = new HashMap<>();
-        for (long id : sendingAtKill) {
-            allowance.merge(db.sql("select channel from outbox where id = ?").param(id).query(String.class).single(), 1,
-                    Integer::sum);
-        }
-        return allowance;
-    }
-
     private void command(WarroomProcess replica, String channel, String text) throws Exception {
-        var response = slash(replica, REQUESTER, channel, text);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        ok(traffic.slash(replica, REQUESTER, channel, text));
         commandChannels.add(channel);
     }
 
     private void requestApproval(WarroomProcess replica, String channel, int replicas) throws Exception {
-        var response = slash(replica, REQUESTER, channel, "scale backend -n after-sales-prod --replicas " + replicas);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        ok(traffic.slash(replica, REQUESTER, channel, "scale backend -n after-sales-prod --replicas " + replicas));
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 count("select count(*) from approval_request where channel = '" + channel + "'") == 1);
         approvalChannels.put(db.sql("select public_id from approval_request where channel = ?").param(channel)
                 .query(String.class).single(), channel);
     }
 
-    private HttpResponse<String> slash(WarroomProcess replica, String user, String channel, String text) throws Exception {
-        String body = SignedSlack.slashCommandBody(user, user.toLowerCase(), channel, text, "trig-" + UUID.randomUUID());
-        return signed(replica, "application/x-www-form-urlencoded", body);
-    }
-
     private void approve(WarroomProcess replica, String id) throws Exception {
-        var payload = SignedSlack.blockAction(APPROVER, approvalChannels.get(id), "1700000000.000100", null,
-                "approval.approve", id, "trig-" + UUID.randomUUID());
-        String body = "payload=" + URLEncoder.encode(json.writeValueAsString(payload), StandardCharsets.UTF_8);
-        var response = signed(replica, "application/x-www-form-urlencoded", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
-    private HttpResponse<String> signed(WarroomProcess replica, String contentType, String body) throws Exception {
-        var request = HttpRequest.newBuilder(replica.uri("/slack/events")).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        SignedSlack.signature(body, Instant.now().getEpochSecond()).forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        ok(traffic.click(replica, APPROVER, approvalChannels.get(id), "approval.approve", id));
     }
 
     private void alert(WarroomProcess replica, String name) throws Exception {
-        String payload = AlertPayloads.group(name, "service", "orders").common("severity", "critical")
-                .firing(Integer.toHexString(name.hashCode()), "orders-0", Instant.now()).json();
-        var response = http.send(HttpRequest.newBuilder(replica.uri("/alerts/alertmanager"))
-                .header("Authorization", "Bearer " + AlertPayloads.TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var response = ok(traffic.alert(replica, name));
         alertGroups.add("alert:" + response.body().replaceAll(".*\"group\":\"(A\\d+)\".*", "$1"));
-    }
-
-    private List<String> escalations(String stream) {
-        return db.sql("select details from timeline_entry where stream_id = ? and kind = 'alert.escalated' order by position")
-                .param(stream).query(String.class).list().stream()
-                .map(d -> d.replaceAll(".*\"step\":(\\d+).*", "$1")).toList();
     }
 
     /** A P1 declared in a channel of its own: a war room on Slack, the tech lead invited, the card pinned. */
     private void declare(WarroomProcess replica, int n) throws Exception {
         String title = "kill test room " + n;
-        var response = slash(replica, REQUESTER, "CINC" + n, "incident declare P1 " + title);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        ok(traffic.slash(replica, REQUESTER, "CINC" + n, "incident declare P1 " + title));
         declarations.add(title);
+    }
+
+    private static HttpResponse<String> ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
     }
 
     private List<FakeSlackApi.Channel> warRooms() {
@@ -328,29 +283,7 @@ class KillOneOfTwoReplicasTest {
                 .filter(p -> p.text() != null && p.text().contains(id) && slack.pinned(room.id(), p.ts())).count();
     }
 
-    /** The Slack channel an outbox row went to: a war room is queued under its group key before it exists. */
-    private String slackChannel(String outboxChannel) {
-        if (!outboxChannel.startsWith(Delivery.GROUP_PREFIX)) {
-            return outboxChannel;
-        }
-        return db.sql("select channel_id from incident_room where platform = 'slack' and group_key = ?")
-                .param(outboxChannel.substring(Delivery.GROUP_PREFIX.length())).query(String.class).single();
-    }
-
-    /** Handovers after the kill whose handoff has had time to open and remind twice. */
-    private long handoffsSince(Instant killedAt) {
-        List<String> streams = db.sql("select 'handoff:' || public_id from handoff where handover_at > ? and handover_at < "
-                + SETTLED).param(killedAt.atOffset(ZoneOffset.UTC)).query(String.class).list();
-        return streams.stream().filter(s -> count("select count(*) from timeline_entry where stream_id = '" + s
-                + "' and kind = 'handoff.reminded'") == 2).count();
-    }
-
-    private long checkSlotsSince(Instant killedAt) {
-        return db.sql("select count(*) from check_run where slot_at > ?").param(killedAt.atOffset(ZoneOffset.UTC))
-                .query(Long.class).single();
-    }
-
     private long count(String sql) {
-        return db.sql(sql).query(Long.class).single();
+        return ledger.count(sql);
     }
 }
