@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The chart, linted and rendered by Helm itself (embedded) with the defaults, with PostgreSQL and with every
  * option on; the rendered objects are parsed and checked the way a platform team's admission policies would.
+ * Longer than most test classes on purpose: one short test per property a platform team checks, all on the
+ * same rendering helpers (parsing lives in {@link Manifests}, the README's table in {@link ChartReadme}).
  */
 class HelmChartTest {
 
