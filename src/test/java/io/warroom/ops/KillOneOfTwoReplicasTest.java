@@ -177,6 +177,7 @@ class KillOneOfTwoReplicasTest {
                         && alertGroups.stream().allMatch(g -> ledger.escalations(g).size() == 3)
                         && commandChannels.stream().allMatch(c -> slack.messagesIn(c) >= 1)
                         && ledger.settledHandoffsSince(killedAt) >= 1
+                        && ledger.unsettledHandoffs() == 0
                         && ledger.checkSlotsSince(killedAt) >= 3
                         && count("select count(*) from incident") == declarations.size()
                         && warRooms().stream().allMatch(r -> r.members().contains(TECH_LEAD) && cardsPinned(r) >= 1));
@@ -233,8 +234,10 @@ class KillOneOfTwoReplicasTest {
         }
         assertThat(slack.messagesIn(CHECKS)).as("check reports").isPositive();
         assertThat(slack.messagesIn(HANDOFFS)).as("handoff forms and reminders").isPositive();
-        assertThat(count("select count(*) from scheduled_task where state in ('PENDING', 'RUNNING') and due_at < " + AGO))
-                .as("no task overdue").isZero();
+        // Nothing stalled: whatever was due by now runs, however slow a loaded machine makes the survivor.
+        Instant due = Instant.now();
+        await("no task overdue").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> ledger.tasksStillDueBy(due) == 0);
         assertThat(b.log()).doesNotContain("ERROR");
     }
 

@@ -43,6 +43,18 @@ final class ReplicaLedger {
                 + "' and kind = 'handoff.reminded'") == 2).count();
     }
 
+    /** Handovers long enough ago whose handoff has not yet opened and reminded twice. */
+    long unsettledHandoffs() {
+        return count("select count(*) from handoff h where h.handover_at < " + SETTLED + " and (select count(*) "
+                + "from timeline_entry t where t.stream_id = 'handoff:' || h.public_id and t.kind = 'handoff.reminded') < 2");
+    }
+
+    /** Scheduled tasks due by {@code at} and not done yet. */
+    long tasksStillDueBy(Instant at) {
+        return db.sql("select count(*) from scheduled_task where state in ('PENDING', 'RUNNING') and due_at <= ?")
+                .param(at.atOffset(ZoneOffset.UTC)).query(Long.class).single();
+    }
+
     long checkSlotsSince(Instant since) {
         return db.sql("select count(*) from check_run where slot_at > ?").param(since.atOffset(ZoneOffset.UTC))
                 .query(Long.class).single();
