@@ -241,7 +241,9 @@ class FeishuGatewayTest extends FeishuAppTestBase {
             int rejected = FAKE.rejectedTokens();
             Thread.sleep(3_200);
             gateway().post(Conversation.of(Platform.FEISHU, chat), card("second"), null);
-            assertThat(FAKE.tokenRequests()).as("renewed early").isEqualTo(tokens + 1);
+            // One renewal, or two when the machine is so loaded that the renewal itself took long enough to leave
+            // the new token near its end; what matters is that no call went out with an expired token.
+            assertThat(FAKE.tokenRequests()).as("renewed early").isBetween(tokens + 1, tokens + 2);
             assertThat(FAKE.rejectedTokens()).as("never used an expired token").isEqualTo(rejected);
         } finally {
             FAKE.tokenLifetime(Duration.ofHours(2));
