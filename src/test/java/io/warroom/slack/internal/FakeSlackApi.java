@@ -268,6 +268,11 @@ public class FakeSlackApi implements AutoCloseable {
                 .mapToLong(p -> arrivedAt.getOrDefault(p.ts(), -1L)).min().orElse(-1);
     }
 
+    /** Messages and ephemeral messages posted in a channel (roots and thread replies), for tests in other packages. */
+    public synchronized int messagesIn(String channel) {
+        return posted(channel).size() + ephemerals(channel).size();
+    }
+
     public synchronized int postsTotal() {
         return posted.size();
     }
