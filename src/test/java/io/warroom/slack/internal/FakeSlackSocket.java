@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +55,17 @@ class FakeSlackSocket implements AutoCloseable {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A slash command as Socket Mode carries it: the HTTP form's fields as a JSON object. */
+    static Map<String, String> slashCommand(String user, String channel, String text, String trigger) {
+        Map<String, String> payload = new LinkedHashMap<>();
+        for (String pair : SignedSlack.slashCommandBody(user, user.toLowerCase(), channel, text, trigger).split("&")) {
+            int eq = pair.indexOf('=');
+            payload.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return payload;
     }
 
     /** What apps.connections.open returns: a fresh single-use URL. */

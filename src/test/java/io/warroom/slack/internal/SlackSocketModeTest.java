@@ -9,10 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.warroom.chat.InboundConnection;
 import io.warroom.timeline.Timeline;
 import io.warroom.timeline.TimelineEntry;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -73,17 +70,6 @@ class SlackSocketModeTest {
         return "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     }
 
-    /** A slash command as Socket Mode carries it: the HTTP form's fields as a JSON object. */
-    private static Map<String, String> slashCommand(String user, String channel, String text, String trigger) {
-        Map<String, String> payload = new LinkedHashMap<>();
-        for (String pair : SignedSlack.slashCommandBody(user, user.toLowerCase(), channel, text, trigger).split("&")) {
-            int eq = pair.indexOf('=');
-            payload.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return payload;
-    }
-
     private void connected() {
         await().atMost(WAIT).until(() -> SOCKET.openConnections() == 1 && connection.isConnected());
     }
@@ -114,7 +100,7 @@ class SlackSocketModeTest {
         String ch = channel();
         long started = System.nanoTime();
         String command = SOCKET.send("slash_commands",
-                slashCommand(ZHAO, ch, "restart backend -n after-sales-prod", "trig-" + UUID.randomUUID()));
+                FakeSlackSocket.slashCommand(ZHAO, ch, "restart backend -n after-sales-prod", "trig-" + UUID.randomUUID()));
         awaitAck(command, 1);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("acknowledged well inside Slack's 3 s")
                 .isLessThan(Duration.ofSeconds(3));
@@ -152,7 +138,7 @@ class SlackSocketModeTest {
         int greeted = SOCKET.greeted();
         int opens = FAKE.calls("apps.connections.open");
         String trigger = "trig-" + UUID.randomUUID();
-        String command = SOCKET.sendAndDrop("slash_commands", slashCommand(LI, ch, "whoami", trigger));
+        String command = SOCKET.sendAndDrop("slash_commands", FakeSlackSocket.slashCommand(LI, ch, "whoami", trigger));
 
         await().atMost(WAIT).until(() -> SOCKET.greeted() > greeted && SOCKET.openConnections() == 1);
         assertThat(FAKE.calls("apps.connections.open")).as("a new URL for every new connection").isGreaterThan(opens);
@@ -198,7 +184,7 @@ class SlackSocketModeTest {
         await().atMost(WAIT).until(() -> SOCKET.greeted() == greeted + 1 && SOCKET.openConnections() == 1);
         assertThat(meters.counter("warroom.chat.socket.reconnects", "platform", "slack", "reason",
                 "refresh_requested").count()).isEqualTo(refreshes + 1);
-        String command = SOCKET.send("slash_commands", slashCommand(LI, ch, "whoami", "trig-" + UUID.randomUUID()));
+        String command = SOCKET.send("slash_commands", FakeSlackSocket.slashCommand(LI, ch, "whoami", "trig-" + UUID.randomUUID()));
         awaitAck(command, 1);
         await().atMost(WAIT).until(() -> replies(ch) == 1);
         assertThat(SOCKET.refused()).as("no URL used twice").isZero();
