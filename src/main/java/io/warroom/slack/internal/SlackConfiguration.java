@@ -13,6 +13,7 @@ import com.slack.api.methods.MethodsClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.warroom.chat.InboundConnection;
 import io.warroom.chat.Platform;
+import io.warroom.shared.ConditionalOnInboundMode;
 import io.warroom.shared.InboundMode;
 import io.warroom.slack.SlackProperties;
 import java.time.Clock;
@@ -72,7 +73,7 @@ class SlackConfiguration {
     }
 
     @Bean
-    @OnSlackMode(InboundMode.HTTP)
+    @ConditionalOnInboundMode(prefix = "warroom.slack", configuredBy = "bot-token", value = InboundMode.HTTP)
     ServletRegistrationBean<SlackEndpointServlet> slackServlet(App app, SlackProperties properties,
                                                                MeterRegistry meters, Clock clock) {
         var servlet = new SlackEndpointServlet(app, new SlackRequestVerifier(properties.signingSecret(), clock), meters);
@@ -84,13 +85,13 @@ class SlackConfiguration {
 
     /** Health component {@code slackSocket} and the {@code warroom.chat.socket.*} metrics for Slack. */
     @Bean
-    @OnSlackMode(InboundMode.SOCKET)
+    @ConditionalOnInboundMode(prefix = "warroom.slack", configuredBy = "bot-token", value = InboundMode.SOCKET)
     InboundConnection slackSocket(MeterRegistry meters, Clock clock) {
         return new InboundConnection(Platform.SLACK, meters, clock);
     }
 
     @Bean
-    @OnSlackMode(InboundMode.SOCKET)
+    @ConditionalOnInboundMode(prefix = "warroom.slack", configuredBy = "bot-token", value = InboundMode.SOCKET)
     SlackSocketMode slackSocketMode(Slack slack, App app, SlackProperties properties,
                                     @Qualifier("slackSocket") InboundConnection status) {
         return new SlackSocketMode(slack, properties, new SlackEnvelopes(app, status), status);
