@@ -86,6 +86,11 @@ public final class FakeFeishuOpenApi {
         return shared;
     }
 
+    /** A fake of its own, for a test whose context must not share state (tokens, limits) with the others. */
+    static FakeFeishuOpenApi separate() {
+        return new FakeFeishuOpenApi();
+    }
+
     private FakeFeishuOpenApi() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);

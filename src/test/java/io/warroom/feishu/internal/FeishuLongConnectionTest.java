@@ -23,6 +23,7 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,9 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "warroom.feishu.long-connection.reconnect-min=200ms",
         "warroom.feishu.long-connection.reconnect-max=2s",
         "warroom.delivery.initial-backoff=200ms"})
+@DirtiesContext // closed after the class: its connection would otherwise keep looking for the stopped fake
 class FeishuLongConnectionTest {
 
-    static final FakeFeishuOpenApi FAKE = FakeFeishuOpenApi.shared();
+    static final FakeFeishuOpenApi FAKE = FakeFeishuOpenApi.separate();
     static final FakeFeishuLongConnection WS = new FakeFeishuLongConnection();
     static final Duration WAIT = Duration.ofSeconds(20);
     static final String ZHAO = "ou_zhaoliu00004";
@@ -59,8 +61,9 @@ class FeishuLongConnectionTest {
     }
 
     @AfterAll
-    static void stopServer() {
+    static void stopServers() {
         WS.close();
+        FAKE.stop();
     }
 
     @AfterEach

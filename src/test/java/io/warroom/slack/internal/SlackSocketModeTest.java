@@ -20,6 +20,7 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "warroom.slack.socket.reconnect-max=2s",
         "warroom.slack.socket.check-interval=1s",
         "warroom.delivery.poll-interval=100ms"})
+@DirtiesContext // closed after the class: its connection would otherwise keep looking for the stopped fake
 class SlackSocketModeTest {
 
     static final FakeSlackApi FAKE = new FakeSlackApi(Duration.ofMillis(1));
