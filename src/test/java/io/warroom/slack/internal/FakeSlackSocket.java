@@ -99,6 +99,15 @@ class FakeSlackSocket implements AutoCloseable {
         return id;
     }
 
+    /** Sends one envelope to every open connection at once: Slack retrying on other connections, at worst. */
+    String sendToAll(String type, Object payload) {
+        String id = send(type, payload);
+        String envelope = sent.get(id).toString();
+        WebSocket first = newest();
+        open.stream().filter(c -> c.isOpen() && c != first).forEach(c -> c.send(envelope));
+        return id;
+    }
+
     /** Delivers an envelope again, as Slack does when its ack did not arrive in time. */
     void redeliver(String envelopeId) {
         ObjectNode envelope = sent.get(envelopeId).deepCopy();
