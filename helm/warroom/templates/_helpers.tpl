@@ -92,6 +92,14 @@ files, or empty when the packaged defaults are used.
 {{- end }}
 {{- end }}
 
+{{- define "warroom.playbooksConfigMap" -}}
+{{- if .Values.playbooks.existingConfigMap }}
+{{- .Values.playbooks.existingConfigMap }}
+{{- else if .Values.playbooks.files }}
+{{- printf "%s-playbooks" (include "warroom.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+
 {{- define "warroom.checksConfigMap" -}}
 {{- if .Values.checks.existingConfigMap }}
 {{- .Values.checks.existingConfigMap }}

@@ -1,5 +1,6 @@
 package io.warroom.alert;
 
+import io.warroom.chat.Conversation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,9 @@ public interface Alerts {
 
     /** Groups firing now, most severe first. */
     List<AlertGroupSummary> firing();
+
+    /** The channels a group is routed to (where its thread is, or its storm's digest); empty for an unknown id. */
+    List<Conversation> channels(String id);
 
     /** Groups silenced from Warroom whose silence ends within [from, to). */
     List<AlertGroupSummary> silencesEnding(Instant from, Instant to);

@@ -1,6 +1,7 @@
 package io.warroom.chat;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Outbound port of one chat platform. Only the delivery module calls it, so rate limits, retries and
@@ -31,8 +32,12 @@ public interface ChatGateway {
     /** Creates a group chat and returns its channel id. {@code idempotencyKey} lets the platform dedupe. */
     String createGroup(String name, List<String> memberUserIds, String idempotencyKey);
 
-    /** Adds people to a channel or group chat. */
-    void invite(Conversation conversation, List<String> memberUserIds);
+    /**
+     * Adds people to a channel or group chat. Someone the platform refuses (unknown, deactivated, waiting for
+     * approval) does not stop the others from being added.
+     * @return user id → the platform's reason, for each person who was not added; empty when all were
+     */
+    Map<String, String> invite(Conversation conversation, List<String> memberUserIds);
 
     /**
      * Shows a message with a form to one user: as a modal where the platform has them (using

@@ -97,6 +97,12 @@ public record Delivery(Operation operation, Conversation conversation, String me
         return new Delivery(Operation.PIN, where, messageKey, null, null, null, null, null, null, Priority.URGENT);
     }
 
+    /** The same operation addressed to another conversation (used to mirror posts; see {@link OutboxMirror}). */
+    public Delivery in(Conversation where) {
+        return new Delivery(operation, where, messageKey, threadKey, visibleTo, message, members, groupName, trigger,
+                priority);
+    }
+
     /** Channel name standing for a group chat created by {@link #createGroup}, resolved when sending. */
     public static String groupChannel(String groupKey) {
         return GROUP_PREFIX + groupKey;

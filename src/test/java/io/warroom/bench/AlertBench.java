@@ -258,7 +258,7 @@ public final class AlertBench {
         var criticalIndex = new AtomicInteger();
         criticals.scheduleAtFixedRate(() -> {
             int i = criticalIndex.getAndIncrement();
-            String json = AlertPayloads.group("ServiceDown", "service", "critical-" + i, "route", "r" + (i % 10))
+            String json = AlertPayloads.group("DiskFull", "service", "critical-" + i, "route", "r" + (i % 10))
                     .common("severity", "critical").firing("c" + Integer.toHexString(i), "pod-" + i, Instant.now()).json();
             if (post(url, json)) {
                 criticalSent.add(new long[] {i, System.nanoTime()});

@@ -41,6 +41,18 @@ class HelmChartTest {
     }
 
     @Test
+    void anIncidentPlaybookAndThePublicUrlAreMountedAndSet() {
+        String out = chart.template().withName("warroom").withNamespace("ops")
+                .set("playbooks.files.incidents\\.yaml", "severities: {P0: {warRoom: true}}")
+                .set("incident.publicUrl", "https://warroom.example.com").call();
+        assertThat(out).contains("warroom-playbooks", "incidents.yaml", "WARROOM_PLAYBOOKS_LOCATION",
+                "file:/config/playbooks/*.yaml", "mountPath: /config/playbooks", "WARROOM_PUBLIC_URL",
+                "https://warroom.example.com");
+        assertThat(chart.template().withName("warroom").call()).as("the packaged playbook by default")
+                .doesNotContain("WARROOM_PLAYBOOKS_LOCATION", "WARROOM_PUBLIC_URL");
+    }
+
+    @Test
     void unsafeValuesAreRefusedWhenRendering() {
         assertThatThrownBy(() -> chart.template().set("replicaCount", "2").call())
                 .hasMessageContaining("replicaCount > 1 needs PostgreSQL");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -26,6 +27,7 @@ public class FakeGateway implements ChatGateway {
     private final List<Call> calls = new ArrayList<>();
     private final java.util.Map<String, Deque<Supplier<RuntimeException>>> failures = new java.util.HashMap<>();
     private final AtomicLong ids = new AtomicLong(1000);
+    private final Map<String, String> refused = new java.util.HashMap<>();
 
     public FakeGateway(Platform platform) {
         this.platform = platform;
@@ -81,9 +83,26 @@ public class FakeGateway implements ChatGateway {
         return id;
     }
 
+    /** Invitations of this user are refused with {@code reason}, as a platform refuses a deactivated account. */
+    public synchronized void refuseMember(String userId, String reason) {
+        refused.put(userId, reason);
+    }
+
     @Override
-    public void invite(Conversation conversation, List<String> memberUserIds) {
-        record("invite", conversation, null, null, memberUserIds);
+    public Map<String, String> invite(Conversation conversation, List<String> memberUserIds) {
+        Map<String, String> missed = new java.util.LinkedHashMap<>();
+        List<String> added = new ArrayList<>();
+        synchronized (this) {
+            memberUserIds.forEach(u -> {
+                if (refused.containsKey(u)) {
+                    missed.put(u, refused.get(u));
+                } else {
+                    added.add(u);
+                }
+            });
+        }
+        record("invite", conversation, null, null, added);
+        return missed;
     }
 
     @Override

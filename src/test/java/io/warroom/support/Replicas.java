@@ -28,15 +28,21 @@ public final class Replicas {
         return url;
     }
 
-    /** Starts an instance with these extra configuration classes and {@code --key=value} settings. */
+    /**
+     * Starts an instance with these extra configuration classes and {@code --key=value} settings; a setting
+     * given here replaces the default of the same key (the database's, a random port, the test catalog).
+     */
     public ConfigurableApplicationContext start(List<Class<?>> sources, String... settings) {
         Class<?>[] all = Stream.concat(Stream.of(WarroomApplication.class), sources.stream()).toArray(Class<?>[]::new);
-        String[] args = Stream.concat(Stream.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--server.port=0"), Stream.of(settings)).toArray(String[]::new);
-        if (Stream.of(settings).noneMatch(s -> s.startsWith("--warroom.catalog.location="))) {
-            args = Stream.concat(Stream.of(args), Stream.of("--warroom.catalog.location=" + TEST_CATALOG)).toArray(String[]::new);
+        List<String> args = new ArrayList<>(List.of(settings));
+        for (String d : List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=", "--server.port=0", "--warroom.catalog.location=" + TEST_CATALOG)) {
+            String key = d.substring(0, d.indexOf('=') + 1);
+            if (args.stream().noneMatch(a -> a.startsWith(key))) {
+                args.add(d);
+            }
         }
-        var ctx = new SpringApplicationBuilder(all).run(args);
+        var ctx = new SpringApplicationBuilder(all).run(args.toArray(String[]::new));
         running.add(ctx);
         return ctx;
     }

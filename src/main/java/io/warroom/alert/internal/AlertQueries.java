@@ -2,6 +2,8 @@ package io.warroom.alert.internal;
 
 import io.warroom.alert.AlertGroupSummary;
 import io.warroom.alert.Alerts;
+import io.warroom.alert.internal.routing.Routing;
+import io.warroom.chat.Conversation;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -12,9 +14,16 @@ import org.springframework.stereotype.Service;
 public class AlertQueries implements Alerts {
 
     private final AlertRepository repository;
+    private final Routing routing;
 
-    AlertQueries(AlertRepository repository) {
+    AlertQueries(AlertRepository repository, Routing routing) {
         this.repository = repository;
+        this.routing = routing;
+    }
+
+    @Override
+    public List<Conversation> channels(String id) {
+        return parseId(id).flatMap(repository::find).map(g -> routing.byId(g.routeId()).to()).orElse(List.of());
     }
 
     @Override

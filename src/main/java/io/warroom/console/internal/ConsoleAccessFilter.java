@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.Locale;
-import java.util.Set;
 import io.warroom.shared.Loopback;
 import io.warroom.shared.Rejections;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,8 +18,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (which defeats DNS rebinding from a web page). When exposed, HTTP Basic with the configured login.
  */
 class ConsoleAccessFilter extends OncePerRequestFilter {
-
-    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final ConsoleProperties properties;
     private final MeterRegistry meters;
@@ -44,7 +40,7 @@ class ConsoleAccessFilter extends OncePerRequestFilter {
                 reject(response, HttpServletResponse.SC_UNAUTHORIZED, "login");
                 return;
             }
-        } else if (!Loopback.isLoopback(request.getRemoteAddr()) || !LOOPBACK_HOSTS.contains(hostName(request))) {
+        } else if (!Loopback.isLocalRequest(request.getRemoteAddr(), request.getHeader("Host"))) {
             reject(response, HttpServletResponse.SC_FORBIDDEN, "not-loopback");
             return;
         }
@@ -71,19 +67,4 @@ class ConsoleAccessFilter extends OncePerRequestFilter {
         String expected = properties.username() + ":" + properties.password();
         return MessageDigest.isEqual(decoded.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
-
-    private static String hostName(HttpServletRequest request) {
-        String host = request.getHeader("Host");
-        if (host == null) {
-            return "";
-        }
-        host = host.toLowerCase(Locale.ROOT);
-        if (host.startsWith("[")) {
-            int end = host.indexOf(']');
-            return end < 0 ? host : host.substring(0, end + 1);
-        }
-        int colon = host.indexOf(':');
-        return colon < 0 ? host : host.substring(0, colon);
-    }
-
 }

@@ -10,6 +10,7 @@ import io.warroom.chat.Platform;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** The console as a chat platform: messages, threads and groups kept in its own tables. */
@@ -54,8 +55,9 @@ class ConsoleChatGateway implements ChatGateway {
     }
 
     @Override
-    public void invite(Conversation conversation, List<String> memberUserIds) {
+    public Map<String, String> invite(Conversation conversation, List<String> memberUserIds) {
         store.addMembers(conversation.channel(), memberUserIds);
+        return Map.of();
     }
 
     /** The console has no modals: the form appears inline, for that user only. */

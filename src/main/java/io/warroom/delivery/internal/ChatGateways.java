@@ -2,6 +2,10 @@ package io.warroom.delivery.internal;
 
 import io.warroom.chat.ChatGateway;
 import io.warroom.chat.Platform;
+import io.warroom.delivery.ChatPlatforms;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The gateways of the platforms that are configured; a platform without one is not running. */
 @Component
-class ChatGateways {
+class ChatGateways implements ChatPlatforms {
 
     private final Map<Platform, ChatGateway> byPlatform = new EnumMap<>(Platform.class);
 
@@ -22,6 +26,12 @@ class ChatGateways {
                         + previous.getClass().getSimpleName() + " and " + g.getClass().getSimpleName());
             }
         }
+    }
+
+    @Override
+    public Set<Platform> configured() {
+        return Collections.unmodifiableSet(EnumSet.copyOf(byPlatform.isEmpty() ? EnumSet.noneOf(Platform.class)
+                : byPlatform.keySet()));
     }
 
     Optional<ChatGateway> forPlatform(Platform platform) {

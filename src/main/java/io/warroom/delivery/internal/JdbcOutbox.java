@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warroom.delivery.Delivery;
 import io.warroom.delivery.Delivery.Operation;
 import io.warroom.delivery.Outbox;
+import io.warroom.delivery.OutboxMirror;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,17 +21,35 @@ class JdbcOutbox implements Outbox {
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<OutboxMirror> mirrors;
 
-    JdbcOutbox(OutboxRepository repository, ObjectMapper json, ApplicationEventPublisher events, Clock clock) {
+    JdbcOutbox(OutboxRepository repository, ObjectMapper json, ApplicationEventPublisher events, Clock clock,
+               ObjectProvider<OutboxMirror> mirrors) {
         this.repository = repository;
         this.json = json;
         this.events = events;
         this.clock = clock;
+        this.mirrors = mirrors;
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public long enqueue(Delivery d) {
+        long id = enqueueOne(d);
+        boolean mirrorable = (d.operation() == Operation.POST && d.visibleTo() == null) || d.operation() == Operation.UPDATE;
+        if (mirrorable) {
+            mirrors.orderedStream().flatMap(m -> m.mirrorsOf(d).stream())
+                    .filter(c -> !c.channelOnly().equals(d.conversation().channelOnly()))
+                    .distinct()
+                    // An update follows only a copy that was posted (the mirror may have been added later).
+                    .filter(c -> d.operation() == Operation.POST || repository.orderingKeyOfMessage(c.platform().id(),
+                            c.channel(), d.messageKey()).isPresent())
+                    .forEach(c -> enqueueOne(d.in(c)));
+        }
+        return id;
+    }
+
+    private long enqueueOne(Delivery d) {
         String platform = d.conversation().platform().id();
         String channel = d.conversation().channel();
         String payload = serialise(new Payload(d.message(), d.members(), d.groupName(), d.trigger()));
@@ -43,7 +63,7 @@ class JdbcOutbox implements Outbox {
         long id = repository.insert(new OutboxRow(0, d.conversation().platform(), channel, d.operation(),
                 d.messageKey(), d.conversation().thread(), d.threadKey(), d.visibleTo(), orderingKey,
                 d.priority().weight(), payload, 0, null), clock.instant());
-        events.publishEvent(new OutboxEnqueued(id, d.priority().weight()));
+        events.publishEvent(new OutboxEnqueued(id, d.conversation().platform(), d.priority().weight()));
         return id;
     }
 

@@ -3,12 +3,14 @@ package io.warroom.delivery.internal;
 import io.warroom.chat.ChatDeliveryException;
 import io.warroom.chat.ChatGateway;
 import io.warroom.chat.Conversation;
+import io.warroom.chat.Platform;
 import io.warroom.delivery.Delivery;
 import io.warroom.delivery.Priority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +21,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends queued operations: polls on a fixed delay and wakes at once when a transaction enqueues
- * something. One thread per replica; replicas coordinate only through conditional updates in the
- * database (claims with a lease, shared rate buckets), so a crashed replica's claims are taken over.
+ * something. One thread per platform and replica, so a slow or failing platform never holds up another
+ * (a war room opens on Slack and Feishu at the same time); replicas coordinate only through conditional
+ * updates in the database (claims with a lease, shared rate buckets), so a crashed replica's claims are
+ * taken over.
  */
 @Component
 class OutboxDispatcher implements SmartLifecycle {
@@ -41,38 +47,48 @@ class OutboxDispatcher implements SmartLifecycle {
     private final RateLimiter limiter;
     private final DeliveryProperties properties;
     private final DeliveryMetrics metrics;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private final AtomicBoolean urgentArrived = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
+    private final Map<Platform, AtomicBoolean> wakeQueued = new EnumMap<>(Platform.class);
+    private final Map<Platform, AtomicBoolean> urgentArrived = new EnumMap<>(Platform.class);
+    private volatile Map<Platform, ScheduledExecutorService> executors;
     private volatile long lastFailureLog;
 
     OutboxDispatcher(OutboxRepository repository, OutboxSender sender, ChatGateways gateways, RateLimiter limiter,
-                     DeliveryProperties properties, DeliveryMetrics metrics, Clock clock) {
+                     DeliveryProperties properties, DeliveryMetrics metrics, TransactionTemplate tx,
+                     ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.sender = sender;
         this.gateways = gateways;
         this.limiter = limiter;
         this.properties = properties;
         this.metrics = metrics;
+        this.tx = tx;
+        this.events = events;
         this.clock = clock;
+        for (Platform p : Platform.values()) {
+            wakeQueued.put(p, new AtomicBoolean());
+            urgentArrived.put(p, new AtomicBoolean());
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onEnqueued(OutboxEnqueued event) {
         if (event.priority() >= Priority.URGENT.weight()) {
-            urgentArrived.set(true);
+            urgentArrived.get(event.platform()).set(true);
         }
-        ScheduledExecutorService ex = executor;
-        if (ex != null && wakeQueued.compareAndSet(false, true)) {
-            ex.execute(this::runOnce);
+        var all = executors;
+        ScheduledExecutorService ex = all == null ? null : all.get(event.platform());
+        if (ex != null && wakeQueued.get(event.platform()).compareAndSet(false, true)) {
+            ex.execute(() -> runOnce(event.platform()));
         }
     }
 
-    private void runOnce() {
-        wakeQueued.set(false);
+    private void runOnce(Platform platform) {
+        wakeQueued.get(platform).set(false);
         try {
-            drain();
+            drain(platform);
         } catch (RuntimeException e) {
             // A database hiccup must not kill the loop; the next poll retries. Say so once a minute, not 4 times a second.
             long now = System.currentTimeMillis();
@@ -83,12 +99,36 @@ class OutboxDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Sends everything currently due. Returns how many operations were attempted. */
+    /** Sends everything currently due on every platform (tests drain with this). Returns how many were attempted. */
     int drain() {
+        int attempted = 0;
+        int round;
+        do {
+            round = 0;
+            for (Platform p : Platform.values()) {
+                round += drain(p);
+            }
+            attempted += round;
+        } while (round > 0 && hasReadyWork());
+        return attempted;
+    }
+
+    private boolean hasReadyWork() {
+        Instant now = clock.instant();
+        for (Platform p : Platform.values()) {
+            if (!repository.ready(p, now, 1).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends everything currently due on one platform. Returns how many operations were attempted. */
+    int drain(Platform platform) {
         int attempted = 0;
         while (true) {
             Instant now = clock.instant();
-            var batch = repository.ready(now, properties.batchSize());
+            var batch = repository.ready(platform, now, properties.batchSize());
             int progressed = 0;
             boolean preempted = false;
             // Buckets found full in this round, and until when: rows behind them are put back to that time in
@@ -97,7 +137,7 @@ class OutboxDispatcher implements SmartLifecycle {
             Map<String, Instant> full = new HashMap<>();
             Map<Instant, List<Long>> later = new HashMap<>();
             for (OutboxRow candidate : batch) {
-                if (urgentArrived.getAndSet(false)) {
+                if (urgentArrived.get(platform).getAndSet(false)) {
                     // Something urgent was queued meanwhile: start a new round, which puts it first.
                     preempted = true;
                     break;
@@ -113,6 +153,10 @@ class OutboxDispatcher implements SmartLifecycle {
                     attempted++;
                     if (process(claimed.get(), full)) {
                         progressed++;
+                        // What waited behind it (a pin behind its card) may outrank the rest of this batch: look again.
+                        if (repository.hasFollower(claimed.get())) {
+                            break;
+                        }
                     }
                 }
             }
@@ -183,9 +227,15 @@ class OutboxDispatcher implements SmartLifecycle {
             return false;
         }
         try {
-            sender.send(row, gateway, where);
+            Object outcome = sender.send(row, gateway, where);
             Instant sent = clock.instant();
-            repository.markSent(row.id(), sent);
+            // The module that queued it hears the outcome in the transaction that records it (see GroupCreated).
+            tx.executeWithoutResult(s -> {
+                repository.markSent(row.id(), sent);
+                if (outcome != null) {
+                    events.publishEvent(outcome);
+                }
+            });
             metrics.sent(row.platform(), Duration.between(row.createdAt(), sent));
             return true;
         } catch (ChatDeliveryException e) {
@@ -237,7 +287,13 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private boolean fail(OutboxRow row, String error) {
         log.warn("Outbound {} #{} to {} failed for good: {}", row.operation(), row.id(), row.platform().id(), error);
-        repository.markFailed(row.id(), error);
+        Object outcome = sender.failure(row, error);
+        tx.executeWithoutResult(s -> {
+            repository.markFailed(row.id(), error);
+            if (outcome != null) {
+                events.publishEvent(outcome);
+            }
+        });
         metrics.failed(row.platform());
         return true;
     }
@@ -259,15 +315,19 @@ class OutboxDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "warroom-outbox");
-            t.setDaemon(true);
-            return t;
-        });
+        Map<Platform, ScheduledExecutorService> started = new EnumMap<>(Platform.class);
         long delay = properties.pollInterval().toMillis();
-        ex.scheduleWithFixedDelay(this::runOnce, 0, delay, TimeUnit.MILLISECONDS);
-        ex.scheduleWithFixedDelay(this::purgeSafely, 1, 60, TimeUnit.MINUTES);
-        executor = ex;
+        for (Platform p : Platform.values()) {
+            ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "warroom-outbox-" + p.id());
+                t.setDaemon(true);
+                return t;
+            });
+            ex.scheduleWithFixedDelay(() -> runOnce(p), 0, delay, TimeUnit.MILLISECONDS);
+            started.put(p, ex);
+        }
+        started.get(Platform.CONSOLE).scheduleWithFixedDelay(this::purgeSafely, 1, 60, TimeUnit.MINUTES);
+        executors = started;
     }
 
     private void purgeSafely() {
@@ -280,13 +340,15 @@ class OutboxDispatcher implements SmartLifecycle {
 
     @Override
     public void stop() {
-        ScheduledExecutorService ex = executor;
-        executor = null;
-        if (ex != null) {
-            ex.shutdown();
+        var all = executors;
+        executors = null;
+        if (all != null) {
+            all.values().forEach(ScheduledExecutorService::shutdown);
             try {
-                // Let the operation in flight finish; anything left stays queued for the next start.
-                ex.awaitTermination(10, TimeUnit.SECONDS);
+                // Let the operations in flight finish; anything left stays queued for the next start.
+                for (ScheduledExecutorService ex : all.values()) {
+                    ex.awaitTermination(10, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -300,7 +362,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return executors != null;
     }
 
     @Override

@@ -71,18 +71,24 @@ class OutboxRepository {
         return n == 1 ? latest : Optional.empty();
     }
 
-    /** Operations ready to send: due, and first in their thread among unfinished ones. */
-    List<OutboxRow> ready(Instant now, int limit) {
+    /** Operations of one platform ready to send: due, and first in their thread among unfinished ones. */
+    List<OutboxRow> ready(Platform platform, Instant now, int limit) {
         return jdbc.sql("""
                 select o.* from outbox o
-                where ((o.state = 'PENDING' and o.next_attempt_at <= :now)
+                where o.platform = :platform and ((o.state = 'PENDING' and o.next_attempt_at <= :now)
                        or (o.state = 'SENDING' and o.claimed_until < :now))
                   and not exists (select 1 from outbox p where p.ordering_key = o.ordering_key and p.id < o.id
                                   and p.state in ('PENDING', 'SENDING'))
                 order by o.priority desc, o.id
                 limit :limit""")
-                .param("now", ts(now)).param("limit", limit)
+                .param("platform", platform.id()).param("now", ts(now)).param("limit", limit)
                 .query(OutboxRepository::map).list();
+    }
+
+    /** Whether an unfinished operation waits behind this one in its ordering key (an update, a pin, a reply). */
+    boolean hasFollower(OutboxRow row) {
+        return jdbc.sql("select count(*) from outbox where ordering_key = ? and id > ? and state = 'PENDING'")
+                .params(row.orderingKey(), row.id()).query(Long.class).single() > 0;
     }
 
     /** Claims a row for sending until {@code until}; the re-read row has the latest (coalesced) payload. */

@@ -6,6 +6,9 @@ import io.warroom.chat.ChatDeliveryException;
 import io.warroom.chat.ChatGateway;
 import io.warroom.chat.Conversation;
 import io.warroom.delivery.Delivery;
+import io.warroom.delivery.GroupCreated;
+import io.warroom.delivery.GroupNotCreated;
+import io.warroom.delivery.MembersNotAdded;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +29,11 @@ class OutboxSender {
         this.clock = clock;
     }
 
-    /** Performs the operation against {@code where}, the destination {@link #destination} resolved. */
-    void send(OutboxRow row, ChatGateway gateway, Conversation where) {
+    /**
+     * Performs the operation against {@code where}, the destination {@link #destination} resolved.
+     * @return what the module that queued it may need to know ({@link GroupCreated}, {@link MembersNotAdded}), or null
+     */
+    Object send(OutboxRow row, ChatGateway gateway, Conversation where) {
         Payload payload = parse(row.payload());
         switch (row.operation()) {
             case POST -> {
@@ -40,16 +46,36 @@ class OutboxSender {
             case UPDATE -> gateway.update(where, deliveredMessage(row, "updated"), payload.message());
             case CREATE_GROUP -> {
                 String groupChannel = Delivery.groupChannel(row.messageKey());
-                if (repository.ref(row.platform(), "", groupChannel).isEmpty()) {
-                    String chatId = gateway.createGroup(payload.groupName(), payload.members(), "warroom-" + row.id());
+                var known = repository.ref(row.platform(), "", groupChannel);
+                String chatId = known.isPresent() ? known.get()
+                        : gateway.createGroup(payload.groupName(), payload.members(), "warroom-" + row.id());
+                if (known.isEmpty()) {
                     repository.saveRef(row.platform(), "", groupChannel, chatId, clock.instant());
                 }
+                return new GroupCreated(row.platform(), row.messageKey(), chatId);
             }
-            case INVITE -> gateway.invite(where, payload.members());
+            case INVITE -> {
+                var missed = gateway.invite(where, payload.members());
+                return missed == null || missed.isEmpty() ? null : new MembersNotAdded(row.platform(), row.channel(), missed);
+            }
             case OPEN_FORM -> gateway.openForm(where, row.visibleTo(), payload.trigger(), payload.message());
             case SET_TOPIC -> gateway.setTopic(where, payload.message().text());
             case PIN -> gateway.pin(where, deliveredMessage(row, "pinned"));
         }
+        return null;
+    }
+
+    /** What the queuing module hears when the operation failed for good; null when nothing needs telling. */
+    Object failure(OutboxRow row, String error) {
+        return switch (row.operation()) {
+            case CREATE_GROUP -> new GroupNotCreated(row.platform(), row.messageKey(), error);
+            case INVITE -> {
+                var reasons = new java.util.LinkedHashMap<String, String>();
+                parse(row.payload()).members().forEach(m -> reasons.put(m, error));
+                yield new MembersNotAdded(row.platform(), row.channel(), reasons);
+            }
+            default -> null;
+        };
     }
 
     /**

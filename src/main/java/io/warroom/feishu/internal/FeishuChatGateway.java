@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,14 +103,16 @@ class FeishuChatGateway implements ChatGateway {
 
     /** Member changes on one chat are serialised: Feishu fails concurrent ones (code 232019). */
     @Override
-    public void invite(Conversation conversation, List<String> memberUserIds) {
+    public Map<String, String> invite(Conversation conversation, List<String> memberUserIds) {
         String chatId = conversation.channel();
+        Map<String, String> missed = new LinkedHashMap<>();
         synchronized (memberLocks[Math.floorMod(chatId.hashCode(), memberLocks.length)]) {
             for (int i = 0; i < memberUserIds.size(); i += MEMBERS_PER_CALL) {
                 var batch = memberUserIds.subList(i, Math.min(i + MEMBERS_PER_CALL, memberUserIds.size()));
-                report(chatId, api.addMembers(chatId, batch));
+                missed.putAll(report(chatId, api.addMembers(chatId, batch)));
             }
         }
+        return missed;
     }
 
     /**
@@ -171,15 +175,20 @@ class FeishuChatGateway implements ChatGateway {
         }
     }
 
-    private void report(String chatId, FeishuOpenApi.MemberChange change) {
+    private Map<String, String> report(String chatId, FeishuOpenApi.MemberChange change) {
         if (change.allAdded()) {
-            return;
+            return Map.of();
         }
         log.warn("Feishu chat {}: not added: invalid {}, not existing {}, pending approval {}", chatId,
                 change.invalid(), change.notExisted(), change.pendingApproval());
         count("invalid", change.invalid().size());
         count("not-existed", change.notExisted().size());
         count("pending-approval", change.pendingApproval().size());
+        Map<String, String> missed = new LinkedHashMap<>();
+        change.invalid().forEach(id -> missed.put(id, "invalid"));
+        change.notExisted().forEach(id -> missed.put(id, "not_existed"));
+        change.pendingApproval().forEach(id -> missed.put(id, "pending_approval"));
+        return missed;
     }
 
     private void count(String reason, int n) {

@@ -10,6 +10,8 @@ import io.warroom.check.CheckResults;
 import io.warroom.check.FailedCheck;
 import io.warroom.directory.Directory;
 import io.warroom.directory.Person;
+import io.warroom.incident.IncidentSummary;
+import io.warroom.incident.Incidents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,14 +58,16 @@ class HandoffPrefill {
 
     private final Approvals approvals;
     private final Alerts alerts;
+    private final Incidents incidents;
     private final CheckResults checks;
     private final Directory directory;
     private final ChatTimes times;
     private final Texts texts;
 
-    HandoffPrefill(Approvals approvals, Alerts alerts, CheckResults checks, Directory directory, ChatTimes times, Texts texts) {
+    HandoffPrefill(Approvals approvals, Alerts alerts, Incidents incidents, CheckResults checks, Directory directory, ChatTimes times, Texts texts) {
         this.approvals = approvals;
         this.alerts = alerts;
+        this.incidents = incidents;
         this.checks = checks;
         this.directory = directory;
         this.times = times;
@@ -75,9 +79,15 @@ class HandoffPrefill {
                 expiringSilences(next, l), failedChecks(shift, l)));
     }
 
-    /** Incidents still open at the end of the shift. Not available: no incident module yet. */
+    /** Incidents not resolved at the handover, most severe first, with their status and commander. */
     Section openIncidents(Window shift, Locale l) {
-        return Section.unavailable("incidents");
+        List<String> items = new ArrayList<>();
+        for (IncidentSummary i : incidents.open()) {
+            String commander = i.commander() == null ? texts.get(l, "handoff.prefill.incident.no-commander") : name(i.commander());
+            items.add(texts.get(l, "handoff.prefill.incident", i.id(), i.severity().name(), i.title(),
+                    texts.get(l, "incident.status." + i.status().id()), time(i.startedAt(), l), commander));
+        }
+        return new Section("incidents", true, items);
     }
 
     /** Alert groups still firing at the handover, with whether anyone acknowledged them. */

@@ -5,7 +5,9 @@ import com.slack.api.model.Conversation;
 import io.warroom.chat.ChatDeliveryException;
 import io.warroom.slack.SlackProperties;
 import java.text.Normalizer;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +26,10 @@ class SlackChannels {
     private static final int ATTEMPTS = 5;
     private static final int LIST_PAGES = 10;
     private static final Set<String> HARMLESS_INVITE = Set.of("already_in_channel", "cant_invite_self");
+    /** Errors about a user rather than the channel: the others can still be invited. */
+    private static final Set<String> USER_REFUSED = Set.of("user_not_found", "cant_invite", "user_is_restricted",
+            "user_is_ultra_restricted", "ura_max_channels", "user_not_visible", "no_external_invite_permission",
+            "invitee_cant_see_channel", "user_disabled");
 
     private final MethodsClient slack;
     private final SlackStore store;
@@ -65,22 +71,31 @@ class SlackChannels {
                 + suffixed(base, ATTEMPTS) + "' are all taken");
     }
 
-    void invite(String channel, List<String> users) {
+    /**
+     * Invites everyone it can. Slack fails the whole call when one user cannot be invited (or is there
+     * already), so after such a failure each user is invited alone to find out who.
+     * @return user id → Slack's error, for each user who could not be invited
+     */
+    Map<String, String> invite(String channel, List<String> users) {
         if (users.isEmpty()) {
-            return;
+            return Map.of();
         }
         try {
             SlackCalls.raw("conversations.invite", () -> slack.conversationsInvite(r -> r.channel(channel).users(users)));
+            return Map.of();
         } catch (SlackCalls.SlackError e) {
-            if (!HARMLESS_INVITE.contains(e.error)) {
+            boolean harmless = HARMLESS_INVITE.contains(e.error);
+            if (!harmless && !USER_REFUSED.contains(e.error)) {
                 throw SlackCalls.map(e);
             }
-            if (users.size() > 1) {
-                // One of them was there already, which fails the whole call: invite one by one.
-                for (String user : users) {
-                    invite(channel, List.of(user));
-                }
+            if (users.size() == 1) {
+                return harmless ? Map.of() : Map.of(users.get(0), e.error);
             }
+            Map<String, String> missed = new LinkedHashMap<>();
+            for (String user : users) {
+                missed.putAll(invite(channel, List.of(user)));
+            }
+            return missed;
         }
     }
 

@@ -14,6 +14,7 @@ import io.warroom.chat.Platform;
 import io.warroom.chat.Texts;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
 @OnSlack
 class SlackChatGateway implements ChatGateway {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SlackChatGateway.class);
     static final String OPEN_FORM_ACTION = "warroom.slack.open-form";
     private static final Set<String> DEAD_TRIGGER = Set.of("expired_trigger_id", "invalid_trigger_id",
             "trigger_exchanged");
@@ -79,13 +81,17 @@ class SlackChatGateway implements ChatGateway {
     @Override
     public String createGroup(String name, List<String> memberUserIds, String idempotencyKey) {
         String channel = channels.createOrReuse(name, idempotencyKey);
-        channels.invite(channel, memberUserIds);
+        Map<String, String> missed = channels.invite(channel, memberUserIds);
+        if (!missed.isEmpty()) {
+            // The channel exists either way; an invitation Slack refuses cannot be fixed by creating it again.
+            log.warn("Slack channel {}: not invited: {}", channel, missed);
+        }
         return channel;
     }
 
     @Override
-    public void invite(Conversation where, List<String> memberUserIds) {
-        channels.invite(where.channel(), memberUserIds);
+    public Map<String, String> invite(Conversation where, List<String> memberUserIds) {
+        return channels.invite(where.channel(), memberUserIds);
     }
 
     /** Slack topics are at most 250 characters and parse mentions like messages: escaped, then cut. */

@@ -85,7 +85,10 @@ abstract class AlertIntakeContract {
         assertThat(card.fields()).anyMatch(f -> f.value().contains("backend-a-1") && f.value().contains("backend-a-2"));
         assertThat(card.buttons()).extracting(b -> b.actionId()).contains("alert.ack", "alert.resolve", "alert.silence",
                 "alert.silence-form", "alert.run");
-        assertThat(card.buttons()).allMatch(b -> b.value().startsWith(Long.toString(id)));
+        assertThat(card.buttons()).filteredOn(b -> b.actionId().startsWith("alert.")).allMatch(b -> b.value().startsWith(Long.toString(id)));
+        // The incident module's button, added through AlertCardExtension.
+        assertThat(card.buttons()).filteredOn(b -> b.actionId().equals("incident.alert-declare"))
+                .extracting(b -> b.value()).containsExactly("A" + id);
         assertThat(card.links()).extracting(l -> l.label()).contains("Runbook", "Graph", "Alertmanager");
         var steps = calls.stream().filter(c -> c.conversation().thread() != null).toList();
         assertThat(steps).hasSize(1);

@@ -7,6 +7,10 @@ import io.warroom.chat.Conversation;
 import io.warroom.chat.OutboundMessage;
 import io.warroom.chat.Platform;
 import io.warroom.delivery.Delivery;
+import io.warroom.delivery.GroupCreated;
+import io.warroom.delivery.MembersNotAdded;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import io.warroom.delivery.Outbox;
 import io.warroom.delivery.Priority;
 import io.warroom.support.FakeGateway;
@@ -21,8 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Behaviour of the outbox, run on H2 and on PostgreSQL by the two subclasses. */
+@RecordApplicationEvents
 abstract class OutboxContract {
 
+    @Autowired ApplicationEvents events;
     @Autowired Outbox outbox;
     @Autowired OutboxDispatcher dispatcher;
     @Autowired FakeGateway slack;
@@ -277,6 +283,36 @@ abstract class OutboxContract {
         assertThat(created).hasSize(1);
         String chatId = created.get(0).conversation().channel();
         assertThat(texts(Conversation.of(Platform.SLACK, chatId))).containsExactly("incident card");
+    }
+
+    @Test
+    void theQueuingModuleHearsWhichGroupWasCreatedAndWhoCouldNotBeInvited() {
+        var home = channel();
+        String key = "room-" + UUID.randomUUID().toString().substring(0, 6);
+        var group = Conversation.of(Platform.SLACK, Delivery.groupChannel(key));
+        slack.refuseMember("U0GONE" + key, "user_not_found");
+        outbox.enqueue(Delivery.createGroup(home, key, "inc-" + key, List.of()));
+        outbox.enqueue(Delivery.invite(group, List.of("U0HERE", "U0GONE" + key)));
+        dispatcher.drain();
+
+        String chatId = slack.all().stream().filter(call -> call.operation().equals("createGroup:inc-" + key))
+                .findFirst().orElseThrow().conversation().channel();
+        assertThat(events.stream(GroupCreated.class)).containsExactly(new GroupCreated(Platform.SLACK, key, chatId));
+        assertThat(events.stream(MembersNotAdded.class)).containsExactly(new MembersNotAdded(Platform.SLACK,
+                group.channel(), java.util.Map.of("U0GONE" + key, "user_not_found")));
+        assertThat(slack.calls(chatId)).filteredOn(call -> call.operation().equals("invite"))
+                .extracting(FakeGateway.Call::members).containsExactly(List.of("U0HERE"));
+    }
+
+    @Test
+    void anInvitationThatFailsForGoodIsReportedForEveryone() {
+        var c = channel();
+        slack.failNext(c.channel(), FakeGateway.rejected());
+        outbox.enqueue(Delivery.invite(c, List.of("U1", "U2")));
+        dispatcher.drain();
+
+        assertThat(events.stream(MembersNotAdded.class)).containsExactly(new MembersNotAdded(Platform.SLACK,
+                c.channel(), java.util.Map.of("U1", "channel_not_found", "U2", "channel_not_found")));
     }
 
     /** Lets everything queued in this channel be due now (skips backoff and rate waits). */

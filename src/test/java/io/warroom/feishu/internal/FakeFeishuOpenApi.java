@@ -37,12 +37,12 @@ public final class FakeFeishuOpenApi {
 
     public static final String APP_ID = "cli_test_app";
     public static final String APP_SECRET = "fake-app-secret-0001";
-    static final String BOT_OPEN_ID = "ou_warroom_bot0001";
+    public static final String BOT_OPEN_ID = "ou_warroom_bot0001";
     private static final int QPS = 5;
 
-    record Message(String id, String target, String chatId, String parentId, String rootId, boolean inThread,
+    public record Message(String id, String target, String chatId, String parentId, String rootId, boolean inThread,
                    String ephemeralFor, List<String> contents) {
-        JsonNode card() {
+        public JsonNode card() {
             try {
                 return JSON.readTree(contents.get(contents.size() - 1));
             } catch (IOException e) {
@@ -50,12 +50,12 @@ public final class FakeFeishuOpenApi {
             }
         }
 
-        String cardText() {
+        public String cardText() {
             return card().toString();
         }
     }
 
-    record Chat(String id, String type, String name, String owner, Set<String> members, String uuid) {
+    public record Chat(String id, String type, String name, String owner, Set<String> members, String uuid) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,6 +77,21 @@ public final class FakeFeishuOpenApi {
     private final AtomicLong ids = new AtomicLong(1000);
     private volatile Duration tokenLifetime = Duration.ofHours(2);
     private volatile Duration tokenDelay = Duration.ZERO;
+    private volatile Duration latency = Duration.ZERO;
+    private final Set<String> down = new java.util.HashSet<>();
+    private final Set<String> loseAnswer = new java.util.HashSet<>();
+    private final List<Timed> timings = new ArrayList<>();
+    /** The exchange whose answer is being lost: what the API does happens, what it says is dropped. */
+    private HttpExchange muted;
+
+    /** When each call started and ended (nanoTime), for measuring sequential calls; {@code api} is method + path. */
+    public record Timed(String api, long startNanos, long endNanos) {
+    }
+
+    /** A fresh fake of its own, for tests whose context (and database) must not meet the shared one's uuids. */
+    public static FakeFeishuOpenApi fresh() {
+        return new FakeFeishuOpenApi();
+    }
 
     /** One instance per test JVM, so every Feishu test shares one Spring context. */
     static synchronized FakeFeishuOpenApi shared() {
@@ -106,7 +121,7 @@ public final class FakeFeishuOpenApi {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -147,7 +162,7 @@ public final class FakeFeishuOpenApi {
         chats.put(id, new Chat(id, type, id, null, m, null));
     }
 
-    synchronized List<Message> messagesTo(String target) {
+    public synchronized List<Message> messagesTo(String target) {
         return messages.values().stream().filter(m -> m.target().equals(target)).toList();
     }
 
@@ -156,15 +171,19 @@ public final class FakeFeishuOpenApi {
         return List.copyOf(refusals);
     }
 
-    synchronized Message message(String id) {
+    public synchronized Message message(String id) {
         return messages.get(id);
     }
 
-    synchronized List<Chat> chatsNamed(String name) {
+    public synchronized List<Chat> chatsNamed(String name) {
         return chats.values().stream().filter(c -> c.name().equals(name)).toList();
     }
 
-    synchronized Chat chat(String id) {
+    public synchronized List<Chat> chats() {
+        return List.copyOf(chats.values());
+    }
+
+    public synchronized Chat chat(String id) {
         return chats.get(id);
     }
 
@@ -180,7 +199,7 @@ public final class FakeFeishuOpenApi {
         return rateLimited.get();
     }
 
-    int addMemberCalls() {
+    public int addMemberCalls() {
         return addMemberCalls.get();
     }
 
@@ -190,6 +209,29 @@ public final class FakeFeishuOpenApi {
 
     void tokenDelay(Duration delay) {
         tokenDelay = delay;
+    }
+
+    /** Every API call (tokens included) takes this long, as a distant platform would (for benchmarks). */
+    public void latency(Duration perCall) {
+        latency = perCall;
+    }
+
+    /** While down, calls whose path ends with {@code pathSuffix} answer HTTP 503 and change nothing. */
+    public synchronized void down(String pathSuffix, boolean isDown) {
+        if (isDown) {
+            down.add(pathSuffix);
+        } else {
+            down.remove(pathSuffix);
+        }
+    }
+
+    /** The next call whose path ends with {@code pathSuffix} does its work but its answer is lost (HTTP 500). */
+    public synchronized void loseNextAnswer(String pathSuffix) {
+        loseAnswer.add(pathSuffix);
+    }
+
+    public synchronized List<Timed> timings() {
+        return List.copyOf(timings);
     }
 
     /** Every token issued so far stops working now, whatever its expiry said. */
@@ -207,6 +249,8 @@ public final class FakeFeishuOpenApi {
     // ---- the API ----
 
     private void serve(HttpExchange ex) throws IOException {
+        long started = System.nanoTime();
+        sleep(latency);
         try {
             String path = ex.getRequestURI().getPath();
             Map<String, String> query = query(ex.getRequestURI().getRawQuery());
@@ -222,7 +266,21 @@ public final class FakeFeishuOpenApi {
                 return;
             }
             synchronized (this) {
-                route(ex, method, path, query, body);
+                if (down.stream().anyMatch(path::endsWith)) {
+                    reply(ex, 503, error(1, "service unavailable"));
+                } else if (loseAnswer.stream().anyMatch(path::endsWith)) {
+                    loseAnswer.removeIf(path::endsWith);
+                    muted = ex;
+                    try {
+                        route(ex, method, path, query, body);
+                    } finally {
+                        muted = null;
+                    }
+                    reply(ex, 500, error(1, "internal error"));
+                } else {
+                    route(ex, method, path, query, body);
+                }
+                timings.add(new Timed(method + " " + path, started, System.nanoTime()));
             }
         } catch (RuntimeException e) {
             reply(ex, 500, error(1, "fake failed: " + e));
@@ -439,11 +497,11 @@ public final class FakeFeishuOpenApi {
         reply(ex, 200, ok());
     }
 
-    synchronized String description(String chatId) {
+    public synchronized String description(String chatId) {
         return descriptions.get(chatId);
     }
 
-    synchronized boolean pinned(String messageId) {
+    public synchronized boolean pinned(String messageId) {
         return pinned.contains(messageId);
     }
 
@@ -602,7 +660,10 @@ public final class FakeFeishuOpenApi {
         return q;
     }
 
-    private static void reply(HttpExchange ex, int status, JsonNode body) throws IOException {
+    private void reply(HttpExchange ex, int status, JsonNode body) throws IOException {
+        if (ex == muted) {
+            return;
+        }
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         ex.sendResponseHeaders(status, bytes.length);

@@ -67,7 +67,9 @@ class FeishuGatewayTest extends FeishuAppTestBase {
         double invalid = membersRejected("invalid");
         double gone = membersRejected("not-existed");
         Conversation room = Conversation.of(Platform.FEISHU, chat);
-        gateway().invite(room, List.of(WANG_WU, "not-an-open-id", "ou_gone0001"));
+        assertThat(gateway().invite(room, List.of(WANG_WU, "not-an-open-id", "ou_gone0001")))
+                .as("who was not added, with Feishu's reason")
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("not-an-open-id", "invalid", "ou_gone0001", "not_existed"));
         assertThat(FAKE.chat(chat).members()).contains(WANG_WU).doesNotContain("not-an-open-id", "ou_gone0001");
         assertThat(membersRejected("invalid")).isEqualTo(invalid + 1);
         assertThat(membersRejected("not-existed")).isEqualTo(gone + 1);
@@ -239,7 +241,9 @@ class FeishuGatewayTest extends FeishuAppTestBase {
             int rejected = FAKE.rejectedTokens();
             Thread.sleep(3_200);
             gateway().post(Conversation.of(Platform.FEISHU, chat), card("second"), null);
-            assertThat(FAKE.tokenRequests()).as("renewed early").isEqualTo(tokens + 1);
+            // One renewal, or two when the machine is so loaded that the renewal itself took long enough to leave
+            // the new token near its end; what matters is that no call went out with an expired token.
+            assertThat(FAKE.tokenRequests()).as("renewed early").isBetween(tokens + 1, tokens + 2);
             assertThat(FAKE.rejectedTokens()).as("never used an expired token").isEqualTo(rejected);
         } finally {
             FAKE.tokenLifetime(Duration.ofHours(2));

@@ -58,7 +58,7 @@ class FeishuHandoffFlowTest extends FeishuAppTestBase {
         assertThat(formCard.ephemeralFor()).isNull();
         String text = formCard.cardText();
         assertThat(text).contains("\"schema\":\"2.0\"", "交班时间", "交班人", "接班人", "未关闭的事故",
-                "暂不可用：当前 Warroom 尚无事故模块", "\"tag\":\"checker\"", "\"form_action_type\":\"submit\"");
+                "\"tag\":\"checker\"", "\"form_action_type\":\"submit\"");
 
         // Checkers come back as booleans, selects and inputs as strings.
         java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();

@@ -24,16 +24,16 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code X-Lark-Signature = hex(SHA-256(timestamp + nonce + encryptKey + body))}. Written from the
  * protocol description, independently of the production code.
  */
-final class FeishuRequests {
+public final class FeishuRequests {
 
-    static final String ENCRYPT_KEY = "fake-encrypt-key-0001";
-    static final String VERIFICATION_TOKEN = "fake-verification-token-0001";
+    public static final String ENCRYPT_KEY = "fake-encrypt-key-0001";
+    public static final String VERIFICATION_TOKEN = "fake-verification-token-0001";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String url;
 
-    FeishuRequests(int port) {
+    public FeishuRequests(int port) {
         this.url = "http://127.0.0.1:" + port + "/feishu/events";
     }
 
@@ -46,7 +46,7 @@ final class FeishuRequests {
     }
 
     /** An {@code im.message.receive_v1} event; {@code mentionBot} adds an @mention of the bot as {@code @_user_1}. */
-    static ObjectNode message(String eventId, String chatId, String chatType, String senderOpenId, String text,
+    public static ObjectNode message(String eventId, String chatId, String chatType, String senderOpenId, String text,
                               boolean mentionBot) {
         ObjectNode root = envelope("im.message.receive_v1", eventId, VERIFICATION_TOKEN);
         ObjectNode event = root.putObject("event");
@@ -66,7 +66,7 @@ final class FeishuRequests {
     }
 
     /** A {@code card.action.trigger} callback for a click on a card. */
-    static ObjectNode click(String eventId, String operatorOpenId, String chatId, String messageId, String actionId,
+    public static ObjectNode click(String eventId, String operatorOpenId, String chatId, String messageId, String actionId,
                             String value) {
         ObjectNode root = envelope("card.action.trigger", eventId, VERIFICATION_TOKEN);
         ObjectNode event = root.putObject("event");
@@ -152,12 +152,12 @@ final class FeishuRequests {
         return root;
     }
 
-    static String newEventId() {
+    public static String newEventId() {
         return "ev_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     /** Encrypted and correctly signed, sent now. */
-    HttpResponse<String> send(ObjectNode payload) throws Exception {
+    public HttpResponse<String> send(ObjectNode payload) throws Exception {
         String body = encryptedBody(payload.toString(), ENCRYPT_KEY);
         long ts = Instant.now().getEpochSecond();
         String nonce = UUID.randomUUID().toString();

@@ -150,6 +150,11 @@ class HandoffFlowTest {
         actions.route(new InboundAction(work, ZHAO, "approval.approve", request, null));
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select state from approval_request where public_id = ?")
                 .param(request).query(String.class).single().equals("EXECUTED"));
+        // An incident declared during the shift and still open at the handover; one resolved is not handed over.
+        commands.handle(new InboundCommand(work, LI, "incident declare P2 agent memory keeps growing"));
+        commands.handle(new InboundCommand(work, LI, "incident declare P3 typo on the status page"));
+        String resolved = jdbc.sql("select id from incident where title = 'typo on the status page'").query(String.class).single();
+        commands.handle(new InboundCommand(work, LI, "incident resolve " + resolved));
 
         clock.set(at("2026-03-03T17:00"));
         planner.plan();
@@ -164,8 +169,9 @@ class HandoffFlowTest {
         assertThat(form.visibleTo()).isEqualTo("U0WANGWU");
         OutboundMessage f = form.message();
         assertThat(f.header()).isEqualTo("Shift handoff: 王五 Wang Wu → 张三 Zhang San");
+        assertThat(f.fallbackText()).doesNotContain("typo on the status page");
         assertThat(f.fallbackText()).contains("Handover time (交班时间): 2026-03-03 18:00 (UTC+8)",
-                "Open incidents: not available: this Warroom has no incident module yet",
+                "Open incidents: INC-20260303-01 [P2] agent memory keeps growing: investigating, declared 2026-03-03 11:00 (UTC+8), commander 李四 Li Si",
                 "Firing or unacknowledged alert groups: none",
                 "Privileged actions this shift: 2026-03-03 11:00 (UTC+8) scale svc-h --replicas 2 — asked by 李四 Li Si, approved by 赵六 Zhao Liu: done",
                 "Failed checks this shift: 2026-03-03 10:00 (UTC+8) after-sales-prod pods: 1 of 6 pods not Running and Ready");
@@ -174,7 +180,8 @@ class HandoffFlowTest {
         assertThat(inputs.get("services_ok").type()).isEqualTo(OutboundMessage.InputType.CHECKBOX);
         assertThat(inputs.get("services_ok").initialValue()).as("a check failed").isNull();
         assertThat(inputs.get("open_items").initialValue()).isEqualTo("some");
-        assertThat(inputs.get("open_items_details").initialValue()).startsWith("- 2026-03-03 10:00 (UTC+8) after-sales-prod pods");
+        assertThat(inputs.get("open_items_details").initialValue()).startsWith("- INC-20260303-01 [P2] agent memory keeps growing")
+                .contains("\n- 2026-03-03 10:00 (UTC+8) after-sales-prod pods");
         assertThat(inputs.get("recent_changes_details").initialValue()).contains("scale svc-h --replicas 2");
         assertThat(opened).anySatisfy(c -> assertThat(c.message().mentions()).extracting(OutboundMessage.Mention::name)
                 .containsExactly("王五 Wang Wu", "张三 Zhang San"));

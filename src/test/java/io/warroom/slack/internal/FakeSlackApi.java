@@ -39,16 +39,16 @@ public class FakeSlackApi implements AutoCloseable {
     static final String BOT_ID = "BBOT0WARROOM";
     static final String TEAM = "T0WARROOM";
 
-    record Posted(String channel, String ts, String threadTs, String text, JsonNode blocks) {
+    public record Posted(String channel, String ts, String threadTs, String text, JsonNode blocks) {
     }
 
-    record Ephemeral(String channel, String user, String threadTs, String text, JsonNode blocks) {
+    public record Ephemeral(String channel, String user, String threadTs, String text, JsonNode blocks) {
     }
 
-    record OpenedView(String id, String triggerId, JsonNode view) {
+    public record OpenedView(String id, String triggerId, JsonNode view) {
     }
 
-    record Channel(String id, String name, String creator, boolean isPrivate, Set<String> members) {
+    public record Channel(String id, String name, String creator, boolean isPrivate, Set<String> members) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -68,6 +68,11 @@ public class FakeSlackApi implements AutoCloseable {
     private final List<String> refusals = new ArrayList<>();
     private final Duration postInterval;
     private volatile java.util.function.Supplier<String> socketUrls;
+    private final Set<String> down = new java.util.HashSet<>();
+    private final Set<String> loseAnswer = new java.util.HashSet<>();
+    private final Map<String, String> refusedUsers = new HashMap<>();
+    private final List<Timed> timings = new ArrayList<>();
+    private volatile Duration latency = Duration.ZERO;
     private final Map<String, java.util.ArrayDeque<Long>> recent = new HashMap<>();
     private static final Map<String, Integer> PER_MINUTE = Map.of("chat.update", 50, "conversations.invite", 50,
             "chat.postEphemeral", 100, "views.open", 100, "conversations.create", 20, "conversations.setTopic", 20,
@@ -109,6 +114,42 @@ public class FakeSlackApi implements AutoCloseable {
         expiredTriggers.add(trigger);
     }
 
+    /** Every call takes this long, as a distant platform would (for benchmarks). */
+    public void latency(Duration perCall) {
+        latency = perCall;
+    }
+
+    /** While down, {@code method} answers HTTP 503 and changes nothing (an outage, or a crash mid-sequence). */
+    public synchronized void down(String method, boolean isDown) {
+        if (isDown) {
+            down.add(method);
+        } else {
+            down.remove(method);
+        }
+    }
+
+    /** The next call of {@code method} does its work but its answer is lost (HTTP 500), as when the link drops. */
+    public synchronized void loseNextAnswer(String method) {
+        loseAnswer.add(method);
+    }
+
+    /** Invitations of this user fail with {@code error} (e.g. a deactivated account: user_not_found); null lifts it. */
+    public synchronized void refuseInvites(String userId, String error) {
+        if (error == null) {
+            refusedUsers.remove(userId);
+        } else {
+            refusedUsers.put(userId, error);
+        }
+    }
+
+    /** When each call started and ended (nanoTime), in order, for measuring sequential calls. */
+    public synchronized List<Timed> timings() {
+        return List.copyOf(timings);
+    }
+
+    public record Timed(String method, long startNanos, long endNanos) {
+    }
+
     /** A message written by someone else, e.g. to react to. */
     synchronized String seedMessage(String channel, String threadTs, String text) {
         String ts = nextTs();
@@ -122,31 +163,31 @@ public class FakeSlackApi implements AutoCloseable {
         return c;
     }
 
-    synchronized List<Posted> posted(String channel) {
+    public synchronized List<Posted> posted(String channel) {
         return posted.stream().filter(p -> p.channel().equals(channel)).toList();
     }
 
-    synchronized List<Ephemeral> ephemerals(String channel) {
+    public synchronized List<Ephemeral> ephemerals(String channel) {
         return ephemerals.stream().filter(e -> e.channel().equals(channel)).toList();
     }
 
-    synchronized List<OpenedView> views() {
+    public synchronized List<OpenedView> views() {
         return List.copyOf(views);
     }
 
-    synchronized String topic(String channel) {
+    public synchronized String topic(String channel) {
         return topics.get(channel);
     }
 
-    synchronized boolean pinned(String channel, String ts) {
+    public synchronized boolean pinned(String channel, String ts) {
         return pins.contains(channel + "/" + ts);
     }
 
-    synchronized List<Channel> channels() {
+    public synchronized List<Channel> channels() {
         return List.copyOf(channels.values());
     }
 
-    synchronized int calls(String method) {
+    public synchronized int calls(String method) {
         return calls.getOrDefault(method, 0);
     }
 
@@ -166,6 +207,14 @@ public class FakeSlackApi implements AutoCloseable {
         Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : form.get("token");
+        long started = System.nanoTime();
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         int status = 200;
         ObjectNode body;
         synchronized (this) {
@@ -176,12 +225,20 @@ public class FakeSlackApi implements AutoCloseable {
                         ? ok().put("url", socketUrls.get()) : error(TOKEN.equals(token) ? "not_allowed_token_type" : "invalid_auth");
             } else if (!TOKEN.equals(token)) {
                 body = error("invalid_auth");
+            } else if (down.contains(method)) {
+                status = 503;
+                body = error("service_unavailable");
             } else if (overTier(method)) {
                 throttled.merge(method, 1, Integer::sum);
                 body = json.createObjectNode().put("__retry_after", "5");
             } else {
                 body = answer(method, form);
+                if (loseAnswer.remove(method)) {
+                    status = 500;
+                    body = error("internal_error");
+                }
             }
+            timings.add(new Timed(method, started, System.nanoTime()));
             if (body.has("__retry_after")) {
                 status = 429;
                 exchange.getResponseHeaders().add("Retry-After", body.get("__retry_after").asText());
@@ -336,6 +393,11 @@ public class FakeSlackApi implements AutoCloseable {
                     return error("channel_not_found");
                 }
                 List<String> users = List.of(f.get("users").split(","));
+                var refused = users.stream().filter(refusedUsers::containsKey).findFirst();
+                if (refused.isPresent()) {
+                    // Like Slack without force=true: one bad user fails the whole call.
+                    return error(refusedUsers.get(refused.get()));
+                }
                 if (users.stream().anyMatch(c.members()::contains)) {
                     return error("already_in_channel");
                 }

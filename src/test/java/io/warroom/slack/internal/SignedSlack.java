@@ -26,7 +26,7 @@ public class SignedSlack {
     private final ObjectMapper json = new ObjectMapper();
     private final String url;
 
-    SignedSlack(int port) {
+    public SignedSlack(int port) {
         this.url = "http://127.0.0.1:" + port + "/slack/events";
     }
 
@@ -74,15 +74,15 @@ public class SignedSlack {
         return form(f);
     }
 
-    HttpResponse<String> slashCommand(String user, String channel, String text, String trigger) throws Exception {
+    public HttpResponse<String> slashCommand(String user, String channel, String text, String trigger) throws Exception {
         return signedForm(slashCommandBody(user, user.toLowerCase(), channel, text, trigger));
     }
 
-    HttpResponse<String> interaction(Map<String, Object> payload) throws Exception {
+    public HttpResponse<String> interaction(Map<String, Object> payload) throws Exception {
         return signedForm("payload=" + URLEncoder.encode(json.writeValueAsString(payload), StandardCharsets.UTF_8));
     }
 
-    static Map<String, Object> blockAction(String user, String channel, String messageTs, String threadTs,
+    public static Map<String, Object> blockAction(String user, String channel, String messageTs, String threadTs,
                                            String actionId, String value, String trigger) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "message");
@@ -114,7 +114,7 @@ public class SignedSlack {
         return p;
     }
 
-    static Map<String, Object> viewSubmission(String user, String viewId, String callbackId, String metadata,
+    public static Map<String, Object> viewSubmission(String user, String viewId, String callbackId, String metadata,
                                               Map<String, Map<String, Object>> values, String trigger) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", viewId);
@@ -150,11 +150,11 @@ public class SignedSlack {
         return p;
     }
 
-    static Map<String, Object> textValue(String value) {
+    public static Map<String, Object> textValue(String value) {
         return Map.of("type", "plain_text_input", "value", value);
     }
 
-    static Map<String, Object> selectValue(String value) {
+    public static Map<String, Object> selectValue(String value) {
         return Map.of("type", "static_select", "selected_option",
                 Map.of("text", Map.of("type", "plain_text", "text", value), "value", value));
     }

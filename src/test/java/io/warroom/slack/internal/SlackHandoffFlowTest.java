@@ -99,7 +99,7 @@ class SlackHandoffFlowTest {
         String formId = modal.path("callback_id").asText();
         assertThat(formId).startsWith("handoff.submit:");
         assertThat(modal.path("title").path("text").asText()).isEqualTo("Shift handoff");
-        assertThat(modal.toString()).contains("Open incidents", "not available: this Warroom has no incident module yet",
+        assertThat(modal.toString()).contains("Open incidents",
                 "Failed checks this shift", "\"type\":\"checkboxes\"", "\"action_id\":\"no_major_event\"");
         String metadata = modal.path("private_metadata").asText();
 

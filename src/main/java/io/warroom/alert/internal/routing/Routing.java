@@ -1,5 +1,6 @@
 package io.warroom.alert.internal.routing;
 
+import io.warroom.alert.LabelMatcher;
 import io.warroom.alert.internal.AlertsProperties;
 import io.warroom.chat.Conversation;
 import io.warroom.chat.Platform;
@@ -15,14 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -123,19 +121,15 @@ public class Routing {
         for (String d : r.to()) {
             to.add(destination(d, id));
         }
-        Map<String, Pattern> re = new LinkedHashMap<>();
-        if (r.matchRe() != null) {
-            r.matchRe().forEach((k, v) -> {
-                try {
-                    re.put(k, Pattern.compile(v));
-                } catch (PatternSyntaxException e) {
-                    throw new IllegalArgumentException("route '" + id + "': matchRe." + k + " is not a regular expression: " + e.getDescription());
-                }
-            });
+        LabelMatcher labels;
+        try {
+            labels = LabelMatcher.of(r.match(), r.matchRe(), null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("route '" + id + "': " + e.getMessage());
         }
         require(r.escalation() == null || escalations.containsKey(r.escalation()),
                 "route '" + id + "' names escalation '" + r.escalation() + "', which escalations does not define");
-        return new Route(id, Map.copyOf(r.match() == null ? Map.of() : r.match()), Map.copyOf(re), List.copyOf(to),
+        return new Route(id, labels, List.copyOf(to),
                 deadlines(r.deadlines(), "route '" + id + "' deadlines"), r.escalation());
     }
 

@@ -1,5 +1,6 @@
 package io.warroom.alert.internal.runbook;
 
+import io.warroom.alert.LabelMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,26 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The runbook for an alert: its steps in each language and the command templates it offers. */
-public record Runbook(String id, Map<String, String> match, Map<String, Pattern> matchRe, List<String> present,
-                      String source, Map<String, List<String>> steps, List<String> commands) {
+public record Runbook(String id, LabelMatcher labels, String source, Map<String, List<String>> steps,
+                      List<String> commands) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
     /** A label value put into a command line: a name-like token, so a label cannot add options or words. */
     private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,252}");
 
-    boolean matches(Map<String, String> labels) {
-        for (var e : match.entrySet()) {
-            if (!e.getValue().equals(labels.get(e.getKey()))) {
-                return false;
-            }
-        }
-        for (var e : matchRe.entrySet()) {
-            String v = labels.get(e.getKey());
-            if (v == null || !e.getValue().matcher(v).matches()) {
-                return false;
-            }
-        }
-        return present.stream().allMatch(labels::containsKey);
+    boolean matches(Map<String, String> groupLabels) {
+        return labels.matches(groupLabels);
     }
 
     /** The steps in {@code locale}'s language, English when it has none. */

@@ -1,5 +1,6 @@
 package io.warroom.alert.internal.runbook;
 
+import io.warroom.alert.LabelMatcher;
 import io.warroom.alert.internal.AlertsProperties;
 import io.warroom.shared.ConfigurationProblem;
 import io.warroom.shared.YamlFiles;
@@ -8,13 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -73,18 +71,8 @@ public class Runbooks {
         for (String c : commands) {
             require(c != null && !c.isBlank() && !c.startsWith("/"), "a command is written without /warroom, e.g. \"pods {deployment}\"");
         }
-        Map<String, Pattern> re = new LinkedHashMap<>();
-        if (e.matchRe() != null) {
-            e.matchRe().forEach((k, v) -> {
-                try {
-                    re.put(k, Pattern.compile(v));
-                } catch (PatternSyntaxException ex) {
-                    throw new IllegalArgumentException("matchRe." + k + " is not a regular expression: " + ex.getDescription());
-                }
-            });
-        }
-        return new Runbook(e.id(), Map.copyOf(e.match() == null ? Map.of() : e.match()), Map.copyOf(re),
-                List.copyOf(e.present() == null ? List.of() : e.present()), e.source(), Map.copyOf(e.steps()), commands);
+        return new Runbook(e.id(), LabelMatcher.of(e.match(), e.matchRe(), e.present()), e.source(), Map.copyOf(e.steps()),
+                commands);
     }
 
     private static void require(boolean ok, String message) {
