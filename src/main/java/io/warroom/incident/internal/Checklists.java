@@ -154,7 +154,8 @@ class Checklists {
         if (all.stream().noneMatch(Room::usable)) {
             return List.of(i.origin());
         }
-        return all.stream().filter(r -> r.state() == Room.State.OPEN).map(Room::conversation).toList();
+        // A room gets the checklist when it settles; until then an update there would precede its post.
+        return all.stream().filter(r -> r.state() == Room.State.OPEN && r.settled()).map(Room::conversation).toList();
     }
 
     private void completeWhere(Incident i, java.util.function.Predicate<Playbook.Stage> when, String how, String by) {

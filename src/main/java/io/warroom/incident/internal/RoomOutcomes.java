@@ -86,6 +86,7 @@ class RoomOutcomes {
     void settle(String incidentId, Platform platform) {
         Incident i = incidents.lock(incidentId).orElseThrow();
         Room open = rooms.of(i.id()).stream().filter(r -> r.platform() == platform).findFirst().orElseThrow();
+        rooms.settled(i.id(), platform, clock.instant());
         cards.setTopic(i, open);
         warRooms.tellNotReached(i, open, rooms.refusedMembers(i.id(), open.platform()));
         checklists.roomOpened(i, open);

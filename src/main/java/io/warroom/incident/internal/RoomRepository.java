@@ -52,6 +52,12 @@ class RoomRepository {
                 .params(channelId, ts(at), platform.id(), groupKey).update() == 1;
     }
 
+    /** The room got its follow-ups (topic, checklist, card link). */
+    void settled(String incidentId, Platform platform, Instant at) {
+        jdbc.sql("update incident_room set settled_at = ? where incident_id = ? and platform = ? and settled_at is null")
+                .params(ts(at), incidentId, platform.id()).update();
+    }
+
     boolean failed(Platform platform, String groupKey, String error) {
         return jdbc.sql("update incident_room set state = 'FAILED', error = ? where platform = ? and group_key = ? and state = 'REQUESTED'")
                 .params(error.length() > 500 ? error.substring(0, 500) : error, platform.id(), groupKey).update() == 1;
@@ -89,6 +95,6 @@ class RoomRepository {
     private static Room map(ResultSet rs, int n) throws SQLException {
         return new Room(rs.getString("incident_id"), Platform.fromId(rs.getString("platform")), rs.getString("group_key"),
                 rs.getString("name"), rs.getString("channel_id"), rs.getString("topic"),
-                Room.State.valueOf(rs.getString("state")), rs.getString("error"));
+                Room.State.valueOf(rs.getString("state")), rs.getString("error"), rs.getTimestamp("settled_at") != null);
     }
 }
