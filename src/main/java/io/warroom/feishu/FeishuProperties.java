@@ -1,14 +1,18 @@
 package io.warroom.feishu;
 
 import io.warroom.shared.ConfigurationProblem;
+import io.warroom.shared.InboundMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Feishu / Lark settings. Feishu starts only when configured; all four credentials are needed, since the
- * encrypt key is what request signatures are checked with.
+ * Feishu / Lark settings. Feishu starts only when configured. {@code mode}: {@code http} (Feishu calls
+ * {@code /feishu/events}; all four credentials are needed, since the encrypt key is what request signatures
+ * are checked with) or {@code long-connection} (长连接: Warroom opens a WebSocket to Feishu with the app id and
+ * secret, which authenticates the connection once; no public URL, and no verification token or encrypt key).
+ * {@code longConnection}: reconnect backoff bounds and how long shutdown waits for messages in flight.
  *
  * <p>{@code baseUrl} is {@code https://open.feishu.cn} for Feishu and {@code https://open.larksuite.com} for
  * Lark. {@code tokenRefreshMargin}: the tenant token is renewed this long before it expires (the official
@@ -18,7 +22,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("warroom.feishu")
 public record FeishuProperties(String appId, String appSecret, String verificationToken, String encryptKey,
                                String baseUrl, Duration tokenRefreshMargin, Duration replayWindow,
-                               Duration timeout) {
+                               Duration timeout, String mode, LongConnection longConnection) {
+
+    public record LongConnection(Duration reconnectMin, Duration reconnectMax, Duration drainTimeout) {
+        public LongConnection {
+            reconnectMin = reconnectMin == null ? Duration.ofSeconds(1) : reconnectMin;
+            reconnectMax = reconnectMax == null ? Duration.ofMinutes(2) : reconnectMax;
+            drainTimeout = drainTimeout == null ? Duration.ofSeconds(10) : drainTimeout;
+        }
+    }
 
     public FeishuProperties {
         appId = blankToNull(appId);
@@ -29,6 +41,9 @@ public record FeishuProperties(String appId, String appSecret, String verificati
         tokenRefreshMargin = tokenRefreshMargin == null ? Duration.ofMinutes(3) : tokenRefreshMargin;
         replayWindow = replayWindow == null ? Duration.ofMinutes(5) : replayWindow;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        longConnection = longConnection == null ? new LongConnection(null, null, null) : longConnection;
+        InboundMode inbound = InboundMode.parse(mode, "warroom.feishu.mode (FEISHU_MODE)");
+        mode = inbound == InboundMode.SOCKET ? "long-connection" : "http";
         List<String> missing = new ArrayList<>();
         if (appId == null) {
             missing.add("warroom.feishu.app-id (FEISHU_APP_ID)");
@@ -36,6 +51,17 @@ public record FeishuProperties(String appId, String appSecret, String verificati
         if (appSecret == null) {
             missing.add("warroom.feishu.app-secret (FEISHU_APP_SECRET)");
         }
+        if (inbound == InboundMode.SOCKET) {
+            if (!missing.isEmpty()) {
+                throw new ConfigurationProblem("Feishu is half configured: warroom.feishu.mode (FEISHU_MODE) is "
+                        + "long-connection but missing " + String.join(", ", missing));
+            }
+        } else {
+            checkHttpMode(missing, verificationToken, encryptKey);
+        }
+    }
+
+    private static void checkHttpMode(List<String> missing, String verificationToken, String encryptKey) {
         if (verificationToken == null) {
             missing.add("warroom.feishu.verification-token (FEISHU_VERIFICATION_TOKEN)");
         }
@@ -51,6 +77,11 @@ public record FeishuProperties(String appId, String appSecret, String verificati
         return appId != null;
     }
 
+    /** The long connection (长连接): events and card callbacks arrive over a WebSocket; /feishu/events is off. */
+    public boolean longConnectionMode() {
+        return "long-connection".equals(mode);
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
@@ -61,6 +92,6 @@ public record FeishuProperties(String appId, String appSecret, String verificati
 
     @Override
     public String toString() {
-        return "FeishuProperties[configured=" + configured() + ", baseUrl=" + baseUrl + "]";
+        return "FeishuProperties[configured=" + configured() + ", mode=" + mode + ", baseUrl=" + baseUrl + "]";
     }
 }

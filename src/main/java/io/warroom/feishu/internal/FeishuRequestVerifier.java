@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
+import io.warroom.shared.ConditionalOnInboundMode;
+import io.warroom.shared.InboundMode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code url_verification} (its verification token is checked next, and answering it changes nothing).
  */
 @Component
-@ConditionalOnFeishu
+@ConditionalOnInboundMode(prefix = "warroom.feishu", configuredBy = "app-id", value = InboundMode.HTTP)
 class FeishuRequestVerifier {
 
     static final String TIMESTAMP = "X-Lark-Request-Timestamp";

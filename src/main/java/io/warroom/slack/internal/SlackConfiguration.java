@@ -11,16 +11,23 @@ import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.slack.api.methods.MethodsClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.warroom.chat.InboundConnection;
+import io.warroom.chat.Platform;
+import io.warroom.shared.ConditionalOnInboundMode;
+import io.warroom.shared.InboundMode;
 import io.warroom.slack.SlackProperties;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Bolt for Java in HTTP mode at {@code /slack/events}, created only when Slack is configured. The Web API
+ * Bolt for Java, created only when Slack is configured: in HTTP mode at {@code /slack/events}; in Socket
+ * Mode the same {@link App} and listeners are fed by {@link SlackSocketMode} and {@code /slack/events} does
+ * not exist (404). The Web API
  * base URL comes from {@code warroom.slack.api-base-url} (tests and proxies); SDK stats are off, so the
  * client makes no calls of its own.
  */
@@ -53,8 +60,11 @@ class SlackConfiguration {
         // Our own list instead of Bolt's defaults: Bolt would call auth.test while the context starts,
         // so an unreachable Slack would stop Warroom from starting at all.
         List<Middleware> middleware = new ArrayList<>();
-        middleware.add(new RequestVerification(new SlackSignature.Verifier(
-                new SlackSignature.Generator(properties.signingSecret()))));
+        if (!properties.socketMode()) {
+            // Socket Mode envelopes carry no signature: the connection was opened with the app token.
+            middleware.add(new RequestVerification(new SlackSignature.Verifier(
+                    new SlackSignature.Generator(properties.signingSecret()))));
+        }
         middleware.add(new SingleTeamAuthorization(config, null));
         middleware.add(new IgnoringSelfEvents(slack.getConfig(), false));
         App app = new App(config, slack, middleware);
@@ -63,6 +73,7 @@ class SlackConfiguration {
     }
 
     @Bean
+    @ConditionalOnInboundMode(prefix = "warroom.slack", configuredBy = "bot-token", value = InboundMode.HTTP)
     ServletRegistrationBean<SlackEndpointServlet> slackServlet(App app, SlackProperties properties,
                                                                MeterRegistry meters, Clock clock) {
         var servlet = new SlackEndpointServlet(app, new SlackRequestVerifier(properties.signingSecret(), clock), meters);
@@ -70,5 +81,19 @@ class SlackConfiguration {
         registration.setName("slackEvents");
         registration.setLoadOnStartup(1);
         return registration;
+    }
+
+    /** Health component {@code slackSocket} and the {@code warroom.chat.socket.*} metrics for Slack. */
+    @Bean
+    @ConditionalOnInboundMode(prefix = "warroom.slack", configuredBy = "bot-token", value = InboundMode.SOCKET)
+    InboundConnection slackSocket(MeterRegistry meters, Clock clock) {
+        return new InboundConnection(Platform.SLACK, meters, clock);
+    }
+
+    @Bean
+    @ConditionalOnInboundMode(prefix = "warroom.slack", configuredBy = "bot-token", value = InboundMode.SOCKET)
+    SlackSocketMode slackSocketMode(Slack slack, App app, SlackProperties properties,
+                                    @Qualifier("slackSocket") InboundConnection status) {
+        return new SlackSocketMode(slack, properties, new SlackEnvelopes(app, status), status);
     }
 }

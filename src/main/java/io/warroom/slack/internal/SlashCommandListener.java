@@ -4,15 +4,19 @@ import com.slack.api.bolt.App;
 import io.warroom.chat.Actor;
 import io.warroom.chat.Conversation;
 import io.warroom.chat.InboundCommand;
+import io.warroom.chat.InboundDeliveries;
 import io.warroom.chat.Platform;
 import io.warroom.command.CommandInbox;
 import io.warroom.slack.SlackProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code /warroom ...}: stored in the command inbox and acknowledged with an empty body (Slack waits at most
  * 3 s); a worker runs it through the same command path as every platform and the answer arrives through
- * the outbox. The trigger id travels with the command so a reply with a form can open a modal.
+ * the outbox. The trigger id travels with the command so a reply with a form can open a modal. It is also the
+ * invocation's identity: an envelope Socket Mode delivers again (its ack was lost with a dropped connection)
+ * is recognised and not run twice.
  */
 @Component
 @OnSlack
@@ -20,10 +24,15 @@ class SlashCommandListener implements SlackListener {
 
     private final SlackProperties properties;
     private final CommandInbox inbox;
+    private final InboundDeliveries deliveries;
+    private final TransactionTemplate tx;
 
-    SlashCommandListener(SlackProperties properties, CommandInbox inbox) {
+    SlashCommandListener(SlackProperties properties, CommandInbox inbox, InboundDeliveries deliveries,
+                         TransactionTemplate tx) {
         this.properties = properties;
         this.inbox = inbox;
+        this.deliveries = deliveries;
+        this.tx = tx;
     }
 
     @Override
@@ -36,8 +45,14 @@ class SlashCommandListener implements SlackListener {
             Conversation where = Conversation.of(Platform.SLACK, payload.getChannelId());
             Actor actor = new Actor(Platform.SLACK, payload.getUserId(), payload.getUserName());
             InboundCommand command = new InboundCommand(where, actor, payload.getText(), payload.getTriggerId());
-            // Stored before the ack: Slack will not resend a command it got an answer for.
-            inbox.accept(command);
+            // Stored before the ack (Slack will not resend a command it got an answer for), together with the
+            // trigger id's record, so a redelivery finds it seen.
+            String trigger = payload.getTriggerId();
+            tx.executeWithoutResult(s -> {
+                if (trigger == null || deliveries.firstTime("slack", "command:" + trigger)) {
+                    inbox.accept(command);
+                }
+            });
             return ctx.ack();
         });
     }

@@ -101,6 +101,11 @@ public final class FakeFeishuOpenApi {
         return shared;
     }
 
+    /** A fake of its own, for a test whose context must not share state (tokens, limits) with the others. */
+    static FakeFeishuOpenApi separate() {
+        return new FakeFeishuOpenApi();
+    }
+
     private FakeFeishuOpenApi() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -118,6 +123,35 @@ public final class FakeFeishuOpenApi {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private volatile FakeFeishuLongConnection longConnection;
+
+    /** Answers {@code POST /callback/ws/endpoint} (long-connection endpoint discovery) with this server's URLs. */
+    synchronized void longConnection(FakeFeishuLongConnection ws) {
+        if (longConnection == null) {
+            server.createContext("/callback/ws/endpoint", this::endpoint);
+        }
+        longConnection = ws;
+    }
+
+    private void endpoint(HttpExchange ex) throws IOException {
+        JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
+        ObjectNode answer = JSON.createObjectNode();
+        if (!"POST".equals(ex.getRequestMethod()) || !APP_ID.equals(body.path("AppID").asText())
+                || !APP_SECRET.equals(body.path("AppSecret").asText())) {
+            answer.put("code", 514).put("msg", "auth failed");
+        } else {
+            answer.put("code", 0).put("msg", "ok");
+            ObjectNode data = answer.putObject("data").put("URL", longConnection.issueUrl());
+            data.putObject("ClientConfig").put("ReconnectCount", -1).put("ReconnectInterval", 120)
+                    .put("ReconnectNonce", 30).put("PingInterval", longConnection.pingSeconds());
+        }
+        byte[] bytes = JSON.writeValueAsBytes(answer);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
     }
 
     // ---- what tests arrange and inspect ----

@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class FakeSlackApi implements AutoCloseable {
 
     public static final String TOKEN = "xoxb-test-0000-fake";
+    /** The app-level token Socket Mode opens connections with ({@code apps.connections.open}). */
+    public static final String APP_TOKEN = "xapp-1-A0WARROOM-0000-fake";
     static final String BOT_USER = "UBOT0WARROOM";
     static final String BOT_ID = "BBOT0WARROOM";
     static final String TEAM = "T0WARROOM";
@@ -65,6 +67,7 @@ public class FakeSlackApi implements AutoCloseable {
     private final Map<String, Integer> throttled = new HashMap<>();
     private final List<String> refusals = new ArrayList<>();
     private final Duration postInterval;
+    private volatile java.util.function.Supplier<String> socketUrls;
     private final Set<String> down = new java.util.HashSet<>();
     private final Set<String> loseAnswer = new java.util.HashSet<>();
     private final Map<String, String> refusedUsers = new HashMap<>();
@@ -97,6 +100,11 @@ public class FakeSlackApi implements AutoCloseable {
     }
 
     // ---- test controls and views of the state
+
+    /** Answers {@code apps.connections.open} with URLs from this Socket Mode server. */
+    void socketMode(FakeSlackSocket socket) {
+        this.socketUrls = socket::issueUrl;
+    }
 
     synchronized void user(String id, String email) {
         emails.put(id, email);
@@ -211,7 +219,11 @@ public class FakeSlackApi implements AutoCloseable {
         ObjectNode body;
         synchronized (this) {
             calls.merge(method, 1, Integer::sum);
-            if (!TOKEN.equals(token)) {
+            if (method.equals("apps.connections.open")) {
+                // Only the app-level token may open connections; a bot token gets not_allowed_token_type.
+                body = socketUrls == null ? error("invalid_auth") : APP_TOKEN.equals(token)
+                        ? ok().put("url", socketUrls.get()) : error(TOKEN.equals(token) ? "not_allowed_token_type" : "invalid_auth");
+            } else if (!TOKEN.equals(token)) {
                 body = error("invalid_auth");
             } else if (down.contains(method)) {
                 status = 503;

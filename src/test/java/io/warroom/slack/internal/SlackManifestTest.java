@@ -10,14 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The manifest users paste into Slack asks for everything the adapter uses and points at /slack/events. */
+/**
+ * The manifest users paste into Slack asks for everything the adapter uses and points at /slack/events; its
+ * Socket Mode variant is the same app with Socket Mode on and no request URL.
+ */
 class SlackManifestTest {
 
-    private final JsonNode manifest = read();
+    private final JsonNode manifest = read("bot/slack/manifest.yaml");
 
-    private static JsonNode read() {
+    private static JsonNode read(String file) {
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(Path.of("bot/slack/manifest.yaml").toFile());
+            return new ObjectMapper(new YAMLFactory()).readTree(Path.of(file).toFile());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -51,5 +54,20 @@ class SlackManifestTest {
                 "commands", "chat:write", "chat:write.public", "channels:manage", "groups:write", "channels:read",
                 "groups:read", "users:read", "users:read.email", "reactions:read", "channels:history",
                 "groups:history", "pins:write", "app_mentions:read");
+    }
+
+    @Test
+    void theSocketModeVariantIsTheSameAppWithoutRequestUrls() {
+        JsonNode socket = read("bot/slack/manifest-socket-mode.yaml");
+        assertThat(socket.at("/settings/socket_mode_enabled").asBoolean(false)).isTrue();
+        assertThat(socket.toString()).doesNotContain("YOUR-HOST").doesNotContain("request_url").doesNotContain("\"url\"");
+        assertThat(socket.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
+        // Apart from the URLs and the switch, both manifests must ask for the same app.
+        var http = (com.fasterxml.jackson.databind.node.ObjectNode) manifest.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) http.at("/features/slash_commands/0")).remove("url");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) http.at("/settings/interactivity")).remove("request_url");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) http.at("/settings/event_subscriptions")).remove("request_url");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) http.at("/settings")).put("socket_mode_enabled", true);
+        assertThat(socket).isEqualTo(http);
     }
 }
