@@ -42,6 +42,8 @@ class KillOneOfTwoReplicasTest {
 
     static final String REQUESTER = "U0ZHANGSAN"; // sre, may request changes (demo roster, shipped policies)
     static final String APPROVER = "U0LISI";       // sre, may approve them
+    static final List<String> SCALE_TARGETS = List.of("backend -n after-sales-prod", "agent -n after-sales-prod",
+            "gateway -n gateway");
     static final String TECH_LEAD = "U0ZHAOLIU";
     static final String CHECKS = "CCHECKS";
     static final String HANDOFFS = "CHANDOFF";
@@ -120,8 +122,11 @@ class KillOneOfTwoReplicasTest {
         for (int i = 0; i < 10; i++) {
             command(i % 2 == 0 ? a : b, "CCMD" + i, "oncall");
         }
+        // Each replica process has its own sandbox cluster, and an approval runs only on the state its preview
+        // saw (issue 11): a request is approved through the replica that previewed it, and no deployment is
+        // scaled twice (a second pending scale of it would rightly be refused as changed since its preview).
         for (int i = 0; i < 6; i++) {
-            requestApproval(i % 2 == 0 ? a : b, "CAPR" + i, i + 1);
+            requestApproval(i < 3 ? a : b, "CAPR" + i, SCALE_TARGETS.get(i % 3), i + 1);
         }
         for (int i = 0; i < 6; i++) {
             alert(i % 2 == 0 ? a : b, "KillTest" + i);
@@ -246,8 +251,8 @@ class KillOneOfTwoReplicasTest {
         commandChannels.add(channel);
     }
 
-    private void requestApproval(WarroomProcess replica, String channel, int replicas) throws Exception {
-        ok(traffic.slash(replica, REQUESTER, channel, "scale backend -n after-sales-prod --replicas " + replicas));
+    private void requestApproval(WarroomProcess replica, String channel, String target, int replicas) throws Exception {
+        ok(traffic.slash(replica, REQUESTER, channel, "scale " + target + " --replicas " + replicas));
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 count("select count(*) from approval_request where channel = '" + channel + "'") == 1);
         approvalChannels.put(db.sql("select public_id from approval_request where channel = ?").param(channel)
