@@ -14,7 +14,7 @@ import io.warroom.chat.Platform;
 import io.warroom.command.ChatCommand;
 import io.warroom.command.CommandContext;
 import io.warroom.command.CommandReply;
-import io.warroom.support.ConsoleBrowser;
+import io.warroom.support.ConsoleBrowserSession;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,11 +24,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -56,8 +54,9 @@ class ConsoleBrowserTest {
     private static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final String ONCALL_STREAM = "conversation:console:oncall";
 
-    private static WebDriver driver;
-    private static ConsoleBrowser browser;
+    private WebDriver driver;
+    @RegisterExtension
+    static final ConsoleBrowserSession BROWSER = ConsoleBrowserSession.window("1280,860");
 
     @LocalServerPort
     int port;
@@ -70,25 +69,9 @@ class ConsoleBrowserTest {
 
     private WebDriverWait wait;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = ConsoleBrowser.startIfInstalled("1280,860");
-        driver = browser == null ? null : browser.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-            driver = null;
-        }
-    }
-
     @BeforeEach
     void openConsole() {
-        // Assumed per test rather than in @BeforeAll: Surefire does not count a class-level skip at all.
-        Assumptions.assumeTrue(driver != null, ConsoleBrowser.MISSING + "; skipping");
+        driver = BROWSER.driver();
         wait = new WebDriverWait(driver, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);
         driver.get("http://localhost:" + port + "/console");

@@ -13,16 +13,13 @@ import io.warroom.chat.OutboundMessage;
 import io.warroom.command.ChatCommand;
 import io.warroom.command.CommandContext;
 import io.warroom.command.CommandReply;
-import io.warroom.support.ConsoleBrowser;
-import java.io.IOException;
+import io.warroom.support.ConsoleBrowserSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -49,8 +46,9 @@ import org.springframework.context.annotation.Bean;
 class ConsoleFormBrowserTest {
 
 
-    private static WebDriver driver;
-    private static ConsoleBrowser browser;
+    private WebDriver driver;
+    @RegisterExtension
+    static final ConsoleBrowserSession BROWSER = ConsoleBrowserSession.window("1280,860");
 
     @LocalServerPort
     int port;
@@ -58,24 +56,9 @@ class ConsoleFormBrowserTest {
     @Autowired
     Recorder recorder;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = ConsoleBrowser.startIfInstalled("1280,860");
-        driver = browser == null ? null : browser.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-            driver = null;
-        }
-    }
-
     @Test
     void aCheckboxGroupSubmitsItsTickedValuesAndMarkupStaysText() {
-        Assumptions.assumeTrue(driver != null, ConsoleBrowser.MISSING + "; skipping");
+        driver = BROWSER.driver();
         var wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         driver.get("http://localhost:" + port + "/console");
         wait.until(d -> !new Select(d.findElement(By.id("who"))).getOptions().isEmpty());

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.warroom.directory.Directory;
 import io.warroom.directory.RosterChanges;
 import io.warroom.support.ComingHandover;
-import io.warroom.support.ConsoleBrowser;
-import java.io.IOException;
+import io.warroom.support.ConsoleBrowserSession;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -39,8 +36,9 @@ class HandoffBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    private static WebDriver driver;
-    private static ConsoleBrowser browser;
+    private WebDriver driver;
+    @RegisterExtension
+    static final ConsoleBrowserSession BROWSER = ConsoleBrowserSession.window("1280,1600");
 
     @LocalServerPort int port;
     @Autowired Directory directory;
@@ -49,24 +47,9 @@ class HandoffBrowserTest {
 
     private WebDriverWait wait;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = ConsoleBrowser.startIfInstalled("1280,1600");
-        driver = browser == null ? null : browser.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-            driver = null;
-        }
-    }
-
     @BeforeEach
     void openConsole() {
-        Assumptions.assumeTrue(driver != null, ConsoleBrowser.MISSING + "; skipping");
+        driver = BROWSER.driver();
         wait = new WebDriverWait(driver, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);
         driver.get("http://localhost:" + port + "/console");
