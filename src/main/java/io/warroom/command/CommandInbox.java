@@ -9,5 +9,15 @@ import io.warroom.chat.InboundCommand;
  */
 public interface CommandInbox {
 
+    /** Stores the command whatever the load: when this replica's workers are saturated it waits for a sweep. */
     void accept(InboundCommand command);
+
+    /**
+     * Stores the command unless this replica already holds as many commands as its workers can answer
+     * promptly. Then nothing is stored and the adapter answers "busy, try again" (or lets the platform
+     * deliver again) within the platform's deadline, instead of an ack whose answer would come a minute later.
+     *
+     * @return false when refused as busy; the caller's transaction must then store nothing else either
+     */
+    boolean offer(InboundCommand command);
 }

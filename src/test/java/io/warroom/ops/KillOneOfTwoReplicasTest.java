@@ -20,6 +20,7 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,15 +143,16 @@ class KillOneOfTwoReplicasTest {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 count("select count(*) from approval_request where state = 'EXECUTED'") == 3);
 
-        // A burst into replica A, and A dies in the middle of working it off.
-        for (int i = 6; i < 10; i++) {
-            alert(a, "KillTest" + i);
-        }
+        // A burst into replica A, and A dies in the middle of working it off. The alerts come last: their
+        // escalations run within seconds, and a slow machine must not let them finish before the kill.
         for (int i = 10; i < 20; i++) {
             command(a, "CCMD" + i, "oncall");
         }
         for (int i = 4; i < 6; i++) {
             declare(a, i);
+        }
+        for (int i = 6; i < 10; i++) {
+            alert(a, "KillTest" + i);
         }
         assertThat(a.kill()).as("SIGKILL").isEqualTo(137);
         Instant killedAt = Instant.now();
@@ -174,18 +176,17 @@ class KillOneOfTwoReplicasTest {
 
         // Checks and handoffs never stop, so "nothing queued" means nothing older than a few seconds; the
         // lease (15 s) and the handoff's reminders (8 s) bound how late a handoff A had claimed can finish.
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
-                count("select count(*) from command_inbox where state <> 'DONE'") == 0
-                        && count("select count(*) from outbox where state in ('PENDING', 'SENDING') and created_at < "
-                                + AGO) == 0
-                        && count("select count(*) from approval_request where state = 'EXECUTED'") == 6
-                        && alertGroups.stream().allMatch(g -> ledger.escalations(g).size() == 3)
-                        && commandChannels.stream().allMatch(c -> slack.messagesIn(c) >= 1)
-                        && ledger.settledHandoffsSince(killedAt) >= 1
-                        && ledger.unsettledHandoffs() == 0
-                        && ledger.checkSlotsSince(killedAt) >= 3
-                        && count("select count(*) from incident") == declarations.size()
-                        && warRooms().stream().allMatch(r -> r.members().contains(TECH_LEAD) && cardsPinned(r) >= 1));
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(unsettled(killedAt)).as("still unsettled").isEmpty());
+        } catch (ConditionTimeoutException e) {
+            // The survivor's own account of what it was doing is the first thing anyone debugging this needs.
+            b.log().lines().filter(l -> l.contains("WARN") || l.contains("ERROR")).forEach(System.out::println);
+            db.sql("select public_id || ' ' || state from approval_request").query(String.class).list().forEach(System.out::println);
+            db.sql("select stream_id || ' ' || kind || ' ' || details from timeline_entry where kind like 'action.%' or kind like 'approval.%'")
+                    .query(String.class).list().forEach(System.out::println);
+            throw e;
+        }
         Thread.sleep(2000); // anything running twice would show up now
 
         assertThat(count("select count(*) from command_inbox")).as("every acknowledged command stored")
@@ -244,6 +245,30 @@ class KillOneOfTwoReplicasTest {
         await("no task overdue").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> ledger.tasksStillDueBy(due) == 0);
         assertThat(b.log()).doesNotContain("ERROR");
+    }
+
+    /** What the survivor has not yet finished, by name, so that a timeout says which part stalled. */
+    private List<String> unsettled(Instant killedAt) {
+        Map<String, Boolean> done = new LinkedHashMap<>();
+        done.put("commands done", count("select count(*) from command_inbox where state <> 'DONE'") == 0);
+        done.put("outbox drained", count("select count(*) from outbox where state in ('PENDING', 'SENDING') and created_at < "
+                + AGO) == 0);
+        done.put("approvals executed", count("select count(*) from approval_request where state = 'EXECUTED'") == 6);
+        done.put("escalations taken", alertGroups.stream().allMatch(g -> ledger.escalations(g).size() == 3));
+        done.put("commands answered", commandChannels.stream().allMatch(c -> slack.messagesIn(c) >= 1));
+        done.put("a handoff settled after the kill", ledger.settledHandoffsSince(killedAt) >= 1);
+        done.put("no handoff unsettled", ledger.unsettledHandoffs() == 0);
+        done.put("check slots after the kill", ledger.checkSlotsSince(killedAt) >= 3);
+        done.put("incidents declared", count("select count(*) from incident") == declarations.size());
+        done.put("war rooms with the tech lead and the card pinned", warRooms().size() == declarations.size()
+                && warRooms().stream().allMatch(r -> r.members().contains(TECH_LEAD) && cardsPinned(r) >= 1));
+        List<String> open = new ArrayList<>();
+        done.forEach((what, ok) -> {
+            if (!ok) {
+                open.add(what);
+            }
+        });
+        return open;
     }
 
     private void command(WarroomProcess replica, String channel, String text) throws Exception {

@@ -107,7 +107,7 @@ class ApprovalRunner implements DisposableBean {
             repository.finish(r.id(), ApprovalRecord.State.EXECUTED, texts.get(l, result.summary()));
             events.publishEvent(new ActionExecuted(r.stream(), clock.instant(), "warroom", publicId,
                     r.action().describe(), r.runAs().impersonating() ? r.runAs().user() : "warroom",
-                    texts.get(Locale.ENGLISH, result.summary())));
+                    texts.get(Locale.ENGLISH, result.summary()), result.summary()));
             cards.refresh(publicId);
             outbox.enqueue(Delivery.replyTo(r.conversation(), r.cardKey(), resultKey(r), resultMessage(r, result),
                     Priority.URGENT));
@@ -163,7 +163,7 @@ class ApprovalRunner implements DisposableBean {
         tx.executeWithoutResult(s -> {
             repository.finish(r.id(), ApprovalRecord.State.FAILED, message);
             events.publishEvent(new ActionFailed(r.stream(), clock.instant(), "warroom", r.publicId(),
-                    r.action().describe(), reason, texts.get(Locale.ENGLISH, why)));
+                    r.action().describe(), reason, texts.get(Locale.ENGLISH, why), why));
             cards.refresh(r.publicId());
             outbox.enqueue(Delivery.replyTo(r.conversation(), r.cardKey(), resultKey(r), OutboundMessage.builder()
                     .tone(Tone.DANGER).header(texts.get(l, header, r.commandText()))

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +33,8 @@ import org.springframework.stereotype.Component;
 class CommandLeases implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CommandLeases.class);
+
+    private static final int CHUNK = 200;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -69,15 +75,26 @@ class CommandLeases implements DisposableBean {
         held.remove(id);
     }
 
+    /** One statement per claim number and chunk, not one per row: a full local queue is hundreds of rows. */
     private void renew() {
-        for (var e : held.entrySet()) {
-            try {
-                jdbc.sql("update command_inbox set claimed_until = ? where id = ? and attempts = ? and state = 'RUNNING'")
-                        .params(until(), e.getKey(), e.getValue()).update();
-            } catch (DataAccessException ex) {
-                // The database is away: the lease may run out and another worker take over; the fence keeps it once.
-                log.warn("Could not renew the lease of command #{}: {}", e.getKey(), ex.getMostSpecificCause().getMessage());
-                return;
+        Map<Integer, List<Long>> byAttempt = new TreeMap<>();
+        held.forEach((id, attempt) -> byAttempt.computeIfAbsent(attempt, a -> new ArrayList<>()).add(id));
+        for (var e : byAttempt.entrySet()) {
+            List<Long> ids = e.getValue();
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                List<Object> params = new ArrayList<>(chunk.size() + 2);
+                params.add(until());
+                params.add(e.getKey());
+                params.addAll(chunk);
+                try {
+                    jdbc.sql("update command_inbox set claimed_until = ? where attempts = ? and state = 'RUNNING' and id in ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")").params(params).update();
+                } catch (DataAccessException ex) {
+                    // The database is away: the lease may run out and another worker take over; the fence keeps it once.
+                    log.warn("Could not renew the leases of {} commands: {}", held.size(), ex.getMostSpecificCause().getMessage());
+                    return;
+                }
             }
         }
     }

@@ -36,13 +36,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The command inbox on one table. A worker claims a row with a lease (conditional update, so replicas
- * share the work), runs the command and marks it done in one transaction, fenced by its claim's number so
- * the command's effects commit once even if its lease was taken over ({@link CommandLeases}). The sweeper
- * picks up rows nobody runs (left by a crash, or by a replica that went away) and, when it finds any, keeps
- * going batch after batch at the workers' pace until none is left: a backlog of thousands after a
- * {@code kill -9} is worked off at full speed, not one batch per sweep. A command that keeps failing is
- * given up after a few attempts, and says so in the log.
+ * The command inbox on one table. A command accepted here is inserted already claimed by this replica
+ * (state RUNNING, a lease, claim number 1) and handed to a local worker with the command in hand, so the
+ * common path costs one insert before the ack and one fenced "done" update after the run: no claim
+ * update, no re-read, and no other replica's sweeper takes a command its accepting replica is about to run.
+ * The local queue is bounded ({@link CommandAdmission}): a saturated replica refuses with "busy" rather
+ * than acknowledging work its workers cannot finish for a minute. Leases of queued and running commands are
+ * renewed together ({@link CommandLeases}); each claim is numbered, and only the current claim may finish
+ * the row, so the command's effects commit once even if its lease was taken over. The sweeper picks up
+ * rows nobody runs (left by a crash, by a replica that went away, or stored unclaimed while this replica
+ * was saturated) and, when it finds any, keeps going batch after batch at the workers' pace until none is
+ * left: a backlog of thousands after a {@code kill -9} is worked off at full speed, not one batch per
+ * sweep. A command that keeps failing is given up after a few attempts, and says so in the log.
  */
 @Component
 class JdbcCommandInbox implements CommandInbox, DisposableBean {
@@ -55,6 +60,7 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CommandLeases leases;
+    private final CommandAdmission admission;
     private final ExecutorService workers;
     private final int batch;
     private final ExecutorService sweeper = Executors.newSingleThreadExecutor(r -> {
@@ -65,12 +71,13 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     JdbcCommandInbox(JdbcClient jdbc, Commands commands, TransactionTemplate tx, Clock clock, CommandLeases leases,
-                     @Value("${warroom.command.workers:4}") int workers) {
+                     CommandAdmission admission, @Value("${warroom.command.workers:4}") int workers) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.tx = tx;
         this.clock = clock;
         this.leases = leases;
+        this.admission = admission;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
             Thread t = new Thread(r, "warroom-command-" + n.incrementAndGet());
@@ -83,31 +90,72 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
 
     @Override
     public void accept(InboundCommand c) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into command_inbox (platform, channel, thread, user_id, display_name, text, trigger_ref, state,
-                    created_at) values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
-                .params(c.conversation().platform().id(), c.conversation().channel(), c.conversation().thread(),
-                        c.actor().userId(), c.actor().displayName(), truncate(c.text(), 4000), c.trigger(), ts(clock.instant()))
-                .update(keys, "id");
-        long id = keys.getKeyAs(Number.class).longValue();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    submit(id);
-                }
-            });
-        } else {
-            submit(id);
-        }
+        store(c, admission.tryEnter());
     }
 
-    private void submit(long id) {
+    @Override
+    public boolean offer(InboundCommand c) {
+        if (!admission.tryEnter()) {
+            return false;
+        }
+        store(c, true);
+        return true;
+    }
+
+    /** @param mine run here (a place in the local queue is taken), or leave the row to any replica's sweep */
+    private void store(InboundCommand c, boolean mine) {
+        long id;
         try {
-            workers.execute(() -> run(id));
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into command_inbox (platform, channel, thread, user_id, display_name, text, trigger_ref, state,
+                        attempts, claimed_until, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(c.conversation().platform().id(), c.conversation().channel(), c.conversation().thread(),
+                            c.actor().userId(), c.actor().displayName(), truncate(c.text(), 4000), c.trigger(),
+                            mine ? "RUNNING" : "PENDING", mine ? 1 : 0, mine ? leases.until() : null, ts(clock.instant()))
+                    .update(keys, "id");
+            id = keys.getKeyAs(Number.class).longValue();
+        } catch (RuntimeException e) {
+            if (mine) {
+                admission.leave();
+            }
+            throw e;
+        }
+        if (!mine) {
+            return;
+        }
+        // Renewed from now on: a long local queue must not let another replica's sweep take the row over.
+        leases.hold(id, 1);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            submit(id, c);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    submit(id, c);
+                } else {
+                    leases.release(id);
+                    admission.leave();
+                }
+            }
+        });
+    }
+
+    private void submit(long id, InboundCommand c) {
+        try {
+            workers.execute(() -> {
+                try {
+                    runClaimed(id, c, 1);
+                } finally {
+                    admission.leave();
+                }
+            });
         } catch (RejectedExecutionException e) {
-            // Shutting down: the sweeper of the next start (or another replica) runs it.
+            // Shutting down: once its lease runs out, the next start (or another replica) runs it.
+            leases.release(id);
+            admission.leave();
         }
     }
 
@@ -153,6 +201,7 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
         }
     }
 
+    /** Claims a row nobody is running (its lease ran out, or it was stored unclaimed) and runs it. */
     void run(long id) {
         Instant now = clock.instant();
         int claimed = jdbc.sql("""
@@ -172,11 +221,15 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
         if (row.isEmpty()) {
             return;
         }
-        int attempt = row.get().attempts();
-        leases.hold(id, attempt);
+        leases.hold(id, row.get().attempts());
+        runClaimed(id, row.get().command(), row.get().attempts());
+    }
+
+    /** Runs a command this worker holds claim number {@code attempt} of, and finishes the row if it still does. */
+    private void runClaimed(long id, InboundCommand command, int attempt) {
         try {
             tx.executeWithoutResult(s -> {
-                commands.handle(row.get().command());
+                commands.handle(command);
                 int finished = jdbc.sql("""
                         update command_inbox set state = 'DONE', claimed_until = null
                         where id = ? and attempts = ? and state = 'RUNNING'""").params(id, attempt).update();
@@ -191,7 +244,7 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
             boolean giveUp = attempt >= MAX_ATTEMPTS;
             log.error("Command #{} failed (attempt {}{})", id, attempt, giveUp ? ", giving up" : "", e);
             jdbc.sql("update command_inbox set state = ?, claimed_until = ?, last_error = ? where id = ? and attempts = ?")
-                    .params(giveUp ? "FAILED" : "PENDING", giveUp ? null : ts(now.plusSeconds(10L * attempt)),
+                    .params(giveUp ? "FAILED" : "PENDING", giveUp ? null : ts(clock.instant().plusSeconds(10L * attempt)),
                             truncate(e.toString(), 500), id, attempt).update();
         } finally {
             leases.release(id);

@@ -104,7 +104,12 @@ class FeishuMessageListener {
                 new Actor(Platform.FEISHU, openId, null), text));
     }
 
-    /** Stores the command for a worker: Feishu must have its answer at once, and will not resend it. */
+    /**
+     * Stores the command for a worker: Feishu must have its answer at once, and will not resend it. Unlike
+     * Slack's slash commands and events, a saturated replica does not refuse it as busy: whether and when
+     * Feishu delivers a refused event again is not documented, so it is stored for the sweep instead (late,
+     * never lost; the backlog waits in the database, not in memory).
+     */
     void dispatch(InboundCommand command) {
         inbox.accept(command);
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.warroom.chat.ChatTimes;
 import io.warroom.chat.Texts;
+import io.warroom.shared.Text;
+import io.warroom.shared.TextJson;
 import io.warroom.timeline.TimelineEntry;
 import java.io.IOException;
 import java.time.Duration;
@@ -127,7 +129,14 @@ class StepWriter {
         String requester;
         final List<String> approvers = new ArrayList<>();
         String outcome;
+        Text said;
         String rollout;
+
+        /** Entries written before the words were kept unresolved have only the English. */
+        private void outcome(String what, JsonNode d, String field) {
+            outcome = what;
+            said = d.has(field + "Text") ? TextJson.text(d.get(field + "Text")) : Text.plain(d.path(field).asText());
+        }
 
         void add(TimelineEntry e, JsonNode d) {
             action = action == null ? d.path("action").asText() : action;
@@ -137,9 +146,12 @@ class StepWriter {
                     at = e.occurredAt();
                 }
                 case "approval.granted" -> approvers.add(people.name(e.actor()));
-                case "action.executed" -> outcome = "executed:" + d.path("result").asText();
-                case "action.failed" -> outcome = "failed:" + d.path("message").asText();
-                case "approval.rejected", "approval.expired", "approval.cancelled" -> outcome = e.kind().substring(9) + ":";
+                case "action.executed" -> outcome("executed", d, "result");
+                case "action.failed" -> outcome("failed", d, "message");
+                case "approval.rejected", "approval.expired", "approval.cancelled" -> {
+                    outcome = e.kind().substring(9);
+                    said = Text.plain("");
+                }
                 case "action.rollout-finished" -> rollout = d.path("state").asText();
                 default -> { }
             }
@@ -147,9 +159,10 @@ class StepWriter {
         }
 
         Postmortem.Step step(Locale l) {
-            String[] o = outcome == null ? new String[] {"pending", ""} : outcome.split(":", 2);
-            String result = texts.get(l, "incident.step.change." + o[0], o[1])
-                    + (rollout == null ? "" : " " + texts.get(l, "incident.step.change.rollout", rollout));
+            String result = texts.get(l, "incident.step.change." + (outcome == null ? "pending" : outcome),
+                    outcome == null ? "" : texts.get(l, said))
+                    + (rollout == null ? "" : " " + texts.get(l, "incident.step.change.rollout",
+                    texts.get(l, "incident.step.rollout." + rollout)));
             return new Postmortem.Step(at, people.name(requester), texts.get(l, "incident.step.change", action,
                     approvers.isEmpty() ? "—" : String.join(", ", approvers), result));
         }

@@ -1,6 +1,7 @@
 package io.warroom.slack.internal;
 
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import io.warroom.chat.Actor;
 import io.warroom.chat.Conversation;
@@ -23,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @OnSlack
 class AppMentionListener implements SlackListener {
+
+    private static final Response BUSY = Response.builder().statusCode(503).contentType("application/json")
+            .body("{\"error\":\"busy\"}").build();
 
     private static final Pattern ANY_MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
 
@@ -50,12 +54,16 @@ class AppMentionListener implements SlackListener {
             Actor actor = new Actor(Platform.SLACK, event.getUser(), event.getUsername());
             InboundCommand command = new InboundCommand(where, actor, commandText(event.getText(), ctx.getBotUserId()));
             // The event is marked seen and the command stored together: a retry finds it seen, a crash loses nothing.
-            tx.executeWithoutResult(status -> {
-                if (payload.getEventId() == null || deliveries.firstTime("slack", payload.getEventId())) {
-                    inbox.accept(command);
+            boolean busy = Boolean.TRUE.equals(tx.execute(status -> {
+                if ((payload.getEventId() == null || deliveries.firstTime("slack", payload.getEventId()))
+                        && !inbox.offer(command)) {
+                    status.setRollbackOnly();
+                    return true;
                 }
-            });
-            return ctx.ack();
+                return false;
+            }));
+            // Saturated: nothing stored, not even the event id, and Slack delivers the event again later.
+            return busy ? BUSY : ctx.ack();
         });
     }
 

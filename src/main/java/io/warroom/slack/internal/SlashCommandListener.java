@@ -1,12 +1,16 @@
 package io.warroom.slack.internal;
 
 import com.slack.api.bolt.App;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.warroom.chat.Actor;
+import io.warroom.chat.ChatLocales;
 import io.warroom.chat.Conversation;
 import io.warroom.chat.InboundCommand;
 import io.warroom.chat.InboundDeliveries;
 import io.warroom.chat.Platform;
+import io.warroom.chat.Texts;
 import io.warroom.command.CommandInbox;
+import io.warroom.shared.Rejections;
 import io.warroom.slack.SlackProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,13 +30,19 @@ class SlashCommandListener implements SlackListener {
     private final CommandInbox inbox;
     private final InboundDeliveries deliveries;
     private final TransactionTemplate tx;
+    private final Texts texts;
+    private final ChatLocales locales;
+    private final MeterRegistry meters;
 
     SlashCommandListener(SlackProperties properties, CommandInbox inbox, InboundDeliveries deliveries,
-                         TransactionTemplate tx) {
+                         TransactionTemplate tx, Texts texts, ChatLocales locales, MeterRegistry meters) {
         this.properties = properties;
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.tx = tx;
+        this.texts = texts;
+        this.locales = locales;
+        this.meters = meters;
     }
 
     @Override
@@ -48,11 +58,18 @@ class SlashCommandListener implements SlackListener {
             // Stored before the ack (Slack will not resend a command it got an answer for), together with the
             // trigger id's record, so a redelivery finds it seen.
             String trigger = payload.getTriggerId();
-            tx.executeWithoutResult(s -> {
-                if (trigger == null || deliveries.firstTime("slack", "command:" + trigger)) {
-                    inbox.accept(command);
+            boolean busy = Boolean.TRUE.equals(tx.execute(s -> {
+                if ((trigger == null || deliveries.firstTime("slack", "command:" + trigger)) && !inbox.offer(command)) {
+                    s.setRollbackOnly();
+                    return true;
                 }
-            });
+                return false;
+            }));
+            if (busy) {
+                // Slack never resends a slash command: say so to the person, who can simply send it again.
+                Rejections.count(meters, "slack", "busy");
+                return ctx.ack(texts.get(locales.of(where), "command.busy"));
+            }
             return ctx.ack();
         });
     }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.warroom.chat.Actor;
+import io.warroom.chat.Conversation;
+import io.warroom.chat.InboundCommand;
+import io.warroom.chat.Platform;
 import io.warroom.command.Commands;
 import io.warroom.support.H2Test;
 import java.time.Clock;
@@ -41,8 +46,12 @@ class CommandLeaseTest {
     }
 
     private JdbcCommandInbox inbox(Commands commands, Duration lease) {
+        return inbox(commands, lease, new CommandAdmission(500, new SimpleMeterRegistry()), 2);
+    }
+
+    private JdbcCommandInbox inbox(Commands commands, Duration lease, CommandAdmission admission, int workers) {
         var leases = new CommandLeases(jdbc, clock, lease);
-        var inbox = new JdbcCommandInbox(jdbc, commands, tx, clock, leases, 2);
+        var inbox = new JdbcCommandInbox(jdbc, commands, tx, clock, leases, admission, workers);
         toClose.add(() -> {
             inbox.destroy();
             leases.destroy();
@@ -110,6 +119,78 @@ class CommandLeaseTest {
         assertThat(state(id)).isEqualTo("DONE");
         assertThat(jdbc.sql("select count(*) from command_inbox where channel = ?").param(channel + "-effect").query(Long.class).single())
                 .as("the paused worker's effects were rolled back").isZero();
+    }
+
+    /**
+     * A command accepted by a replica whose workers are busy waits in that replica's queue with its lease
+     * renewed: another replica's sweep does not take it (it would run on a replica that did not accept it,
+     * and both would spend a claim on it), and it runs once, where it was accepted.
+     */
+    @Test
+    void aCommandQueuedBehindBusyWorkersIsNotTakenOverByAnotherReplica() throws Exception {
+        String channel = "CQUEUE" + UUID.randomUUID().toString().substring(0, 6);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.List<String> ranHere = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicInteger ranElsewhere = new AtomicInteger();
+        var busy = inbox(c -> {
+            ranHere.add(c.text());
+            waitFor(release);
+        }, Duration.ofSeconds(3), new CommandAdmission(10, new SimpleMeterRegistry()), 1);
+        var other = inbox(c -> ranElsewhere.incrementAndGet(), Duration.ofSeconds(3));
+
+        assertThat(busy.offer(command(channel, "first"))).isTrue();
+        assertThat(busy.offer(command(channel, "second"))).isTrue();
+        for (int i = 0; i < 12; i++) { // twice the lease
+            Thread.sleep(500);
+            other.sweep();
+        }
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from command_inbox where channel = ? and state = 'DONE'").param(channel).query(Long.class).single() == 2);
+        assertThat(ranHere).containsExactly("first", "second");
+        assertThat(ranElsewhere).hasValue(0);
+    }
+
+    /**
+     * A replica holding as many commands as its queue allows refuses the next one as busy and stores nothing;
+     * a refused offer in a rolled-back transaction gives its place back. What must not be refused (accept)
+     * is stored unclaimed instead, for any replica's sweep.
+     */
+    @Test
+    void aSaturatedReplicaRefusesAndStoresNothingButAcceptedWorkWaitsForTheSweep() throws Exception {
+        String channel = "CBUSY" + UUID.randomUUID().toString().substring(0, 6);
+        CountDownLatch release = new CountDownLatch(1);
+        var admission = new CommandAdmission(2, new SimpleMeterRegistry());
+        var busy = inbox(c -> waitFor(release), Duration.ofSeconds(3), admission, 1);
+        AtomicInteger swept = new AtomicInteger();
+        var other = inbox(c -> swept.incrementAndGet(), Duration.ofSeconds(3));
+
+        assertThat(busy.offer(command(channel, "running"))).isTrue();
+        assertThat(busy.offer(command(channel, "queued"))).isTrue();
+        assertThat(busy.offer(command(channel + "-refused", "refused"))).as("third: the queue is full").isFalse();
+        assertThat(jdbc.sql("select count(*) from command_inbox where channel = ?").param(channel + "-refused")
+                .query(Long.class).single()).as("nothing stored for a refused command").isZero();
+        assertThat(admission.held()).isEqualTo(2);
+
+        busy.accept(command(channel + "-late", "must not be lost"));
+        assertThat(jdbc.sql("select state from command_inbox where channel = ?").param(channel + "-late")
+                .query(String.class).single()).isEqualTo("PENDING");
+        other.sweep();
+        await().atMost(Duration.ofSeconds(10)).until(() -> swept.get() == 1);
+
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> admission.held() == 0);
+        tx.executeWithoutResult(s -> {
+            assertThat(busy.offer(command(channel + "-rolled-back", "rolled back"))).isTrue();
+            s.setRollbackOnly();
+        });
+        assertThat(admission.held()).as("a rolled-back command gives its place back").isZero();
+        assertThat(jdbc.sql("select count(*) from command_inbox where channel = ?").param(channel + "-rolled-back")
+                .query(Long.class).single()).isZero();
+    }
+
+    private static InboundCommand command(String channel, String text) {
+        return new InboundCommand(Conversation.of(Platform.SLACK, channel), new Actor(Platform.SLACK, "U0LISI", "li"), text);
     }
 
     @Test

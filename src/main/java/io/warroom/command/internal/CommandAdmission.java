@@ -1,0 +1,43 @@
+package io.warroom.command.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.Semaphore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many accepted commands this replica may hold, queued or running, before it answers "busy". The bound
+ * is what keeps an ack honest: beyond it, an acknowledged command would wait in memory longer than anyone
+ * waits for an answer, and the heap would grow with the backlog. The default lets four workers answer the
+ * last command in the queue well within a second at the rates this replica sustains (see
+ * docs/benchmarks.md); a human-paced team never comes near it.
+ */
+@Component
+class CommandAdmission {
+
+    private final int capacity;
+    private final Semaphore places;
+
+    CommandAdmission(@Value("${warroom.command.queue:500}") int capacity, MeterRegistry meters) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("warroom.command.queue must be at least 1, got " + capacity);
+        }
+        this.capacity = capacity;
+        this.places = new Semaphore(capacity);
+        Gauge.builder("warroom.commands.queued", this, CommandAdmission::held)
+                .description("Commands accepted by this replica and not yet finished").register(meters);
+    }
+
+    boolean tryEnter() {
+        return places.tryAcquire();
+    }
+
+    void leave() {
+        places.release();
+    }
+
+    int held() {
+        return capacity - places.availablePermits();
+    }
+}
