@@ -1,7 +1,6 @@
 package io.warroom.slack.internal;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import io.warroom.chat.Actor;
 import io.warroom.chat.Conversation;
@@ -24,9 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @OnSlack
 class AppMentionListener implements SlackListener {
-
-    private static final Response BUSY = Response.builder().statusCode(503).contentType("application/json")
-            .body("{\"error\":\"busy\"}").build();
 
     private static final Pattern ANY_MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
 
@@ -62,8 +58,10 @@ class AppMentionListener implements SlackListener {
                 }
                 return false;
             }));
-            // Saturated: nothing stored, not even the event id, and Slack delivers the event again later.
-            return busy ? BUSY : ctx.ack();
+            if (busy) {
+                throw new SlackBusy(); // nothing stored, not even the event id: Slack delivers the event again
+            }
+            return ctx.ack();
         });
     }
 

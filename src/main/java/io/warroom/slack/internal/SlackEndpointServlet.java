@@ -74,6 +74,10 @@ class SlackEndpointServlet extends SlackAppServlet {
             Response slackResponse = app.run(slackRequest);
             adapter.writeResponse(resp, slackResponse);
         } catch (Exception e) {
+            if (busy(e)) {
+                reject(resp, 503, "busy");
+                return;
+            }
             if (malformed(e)) {
                 // Signed, but its JSON is not what Slack sends (a field of the wrong type): a retry will not help.
                 reject(resp, 400, "malformed");
@@ -84,6 +88,15 @@ class SlackEndpointServlet extends SlackAppServlet {
             resp.setContentType("application/json");
             resp.getWriter().write("{\"error\":\"internal error\"}");
         }
+    }
+
+    static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SlackBusy) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The body could not be decoded: a decoding exception, or any failure thrown from inside Bolt's JSON decoders. */
@@ -117,7 +130,8 @@ class SlackEndpointServlet extends SlackAppServlet {
     }
 
     private void reject(HttpServletResponse resp, int status, String reason) throws IOException {
-        Rejections.answer(resp, meters, "slack", status, reason, status == 401 ? "invalid request" : "bad request");
+        Rejections.answer(resp, meters, "slack", status, reason,
+                status == 401 ? "invalid request" : status == 503 ? "busy, send it again" : "bad request");
     }
 
     private static byte[] readBounded(InputStream in) throws IOException {

@@ -60,6 +60,12 @@ class SlackEnvelopes {
             client.sendSocketModeResponse(json.writeValueAsString(ack(envelopeId, response)));
             status.message(type, "acked");
         } catch (Exception e) {
+            if (SlackEndpointServlet.busy(e)) {
+                // Left unacknowledged: Slack delivers it again, by when this replica may have room.
+                log.info("Slack {} envelope not acknowledged: the command queue is full", type);
+                status.message(type, "busy");
+                return type;
+            }
             log.error("Slack {} envelope failed: {}", type, e.toString(), e);
             status.message(type, "failed");
         }
