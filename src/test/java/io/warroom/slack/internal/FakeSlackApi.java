@@ -163,9 +163,16 @@ public class FakeSlackApi implements AutoCloseable {
         return c;
     }
 
+    /** How many messages each channel got posted: for tests that count thousands of channels at once. */
+    public synchronized Map<String, Long> postedPerChannel() {
+        return posted.stream().collect(java.util.stream.Collectors.groupingBy(Posted::channel,
+                java.util.stream.Collectors.counting()));
+    }
+
     public synchronized List<Posted> posted(String channel) {
         return posted.stream().filter(p -> p.channel().equals(channel)).toList();
     }
+
 
     public synchronized List<Ephemeral> ephemerals(String channel) {
         return ephemerals.stream().filter(e -> e.channel().equals(channel)).toList();
