@@ -20,4 +20,10 @@ public interface CommandInbox {
      * @return false when refused as busy; the caller's transaction must then store nothing else either
      */
     boolean offer(InboundCommand command);
+
+    /**
+     * Whether {@link #offer} would refuse right now: lets an adapter answer "busy" before it opens a
+     * transaction, so that under saturation a refusal costs no database work (it is only a hint; offer decides).
+     */
+    boolean saturated();
 }

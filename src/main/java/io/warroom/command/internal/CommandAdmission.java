@@ -33,6 +33,10 @@ class CommandAdmission {
         return places.tryAcquire();
     }
 
+    boolean full() {
+        return places.availablePermits() == 0;
+    }
+
     void leave() {
         places.release();
     }

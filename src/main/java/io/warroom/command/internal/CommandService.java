@@ -68,9 +68,9 @@ class CommandService implements Commands {
         Locale locale = locales.of(command.conversation());
         Person person = directory.resolve(command.actor()).orElse(null);
         if (person == null) {
-            record(command, command.actor().platform().id() + ":" + command.actor().userId(), "unknown-person");
             reply(command, CommandReply.ephemeral(OutboundMessage.text(texts.get(locale, "command.unknown-person",
                     command.actor().platform().id(), command.actor().userId()))));
+            record(command, command.actor().platform().id() + ":" + command.actor().userId(), "unknown-person");
             return;
         }
         CommandReply reply;
@@ -107,8 +107,10 @@ class CommandService implements Commands {
             reply = CommandReply.ephemeral(OutboundMessage.builder().tone(OutboundMessage.Tone.DANGER)
                     .text(texts.get(locale, "command.internal-error", ref)).build());
         }
-        record(command, person.id(), outcome);
+        // The answer first, the timeline last: appending locks the channel's stream head until commit, and
+        // commands in one channel wait for each other only as long as that lock is held.
         reply(command, reply);
+        record(command, person.id(), outcome);
     }
 
     private OutboundMessage usage(Locale locale, UsageException e) {

@@ -102,6 +102,11 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
         return true;
     }
 
+    @Override
+    public boolean saturated() {
+        return admission.full();
+    }
+
     /** @param mine run here (a place in the local queue is taken), or leave the row to any replica's sweep */
     private void store(InboundCommand c, boolean mine) {
         long id;

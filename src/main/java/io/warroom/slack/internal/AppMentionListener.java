@@ -50,7 +50,7 @@ class AppMentionListener implements SlackListener {
             Actor actor = new Actor(Platform.SLACK, event.getUser(), event.getUsername());
             InboundCommand command = new InboundCommand(where, actor, commandText(event.getText(), ctx.getBotUserId()));
             // The event is marked seen and the command stored together: a retry finds it seen, a crash loses nothing.
-            boolean busy = Boolean.TRUE.equals(tx.execute(status -> {
+            boolean busy = inbox.saturated() || Boolean.TRUE.equals(tx.execute(status -> {
                 if ((payload.getEventId() == null || deliveries.firstTime("slack", payload.getEventId()))
                         && !inbox.offer(command)) {
                     status.setRollbackOnly();

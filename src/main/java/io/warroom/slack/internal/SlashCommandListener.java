@@ -58,7 +58,7 @@ class SlashCommandListener implements SlackListener {
             // Stored before the ack (Slack will not resend a command it got an answer for), together with the
             // trigger id's record, so a redelivery finds it seen.
             String trigger = payload.getTriggerId();
-            boolean busy = Boolean.TRUE.equals(tx.execute(s -> {
+            boolean busy = inbox.saturated() || Boolean.TRUE.equals(tx.execute(s -> {
                 if ((trigger == null || deliveries.firstTime("slack", "command:" + trigger)) && !inbox.offer(command)) {
                     s.setRollbackOnly();
                     return true;

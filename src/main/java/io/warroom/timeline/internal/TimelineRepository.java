@@ -25,10 +25,19 @@ class TimelineRepository {
 
     /** Locks the stream's head row for the rest of the transaction, creating it on first use. */
     Head lockHead(String stream) {
+        // Nearly every append is to a stream that exists: one statement then, the insert only on first use.
+        var head = lockExisting(stream);
+        if (head.isPresent()) {
+            return head.get();
+        }
         jdbc.sql("insert into timeline_head (stream_id, position, hash) values (?, 0, ?) on conflict do nothing")
                 .params(stream, EntryHasher.GENESIS).update();
+        return lockExisting(stream).orElseThrow();
+    }
+
+    private java.util.Optional<Head> lockExisting(String stream) {
         return jdbc.sql("select position, hash from timeline_head where stream_id = ? for update")
-                .param(stream).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+                .param(stream).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional();
     }
 
     Head head(String stream) {
