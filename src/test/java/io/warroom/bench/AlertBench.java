@@ -1,15 +1,12 @@
 package io.warroom.bench;
 
-import io.warroom.WarroomApplication;
 import io.warroom.feishu.internal.FakeFeishuOpenApi;
 import io.warroom.slack.internal.FakeSlackApi;
 import io.warroom.support.AlertPayloads;
-import io.warroom.support.EmbeddedPostgresInitializer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -61,23 +57,15 @@ public final class AlertBench {
     }
 
     private static String databaseUrl(String db) throws Exception {
-        if (db.equals("postgres")) {
-            return EmbeddedPostgresInitializer.newDatabaseUrl("bench_" + Long.toHexString(System.nanoTime()));
-        }
-        return "jdbc:h2:file:" + Files.createTempDirectory("warroom-bench-") + "/warroom;MODE=PostgreSQL;"
-                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        return BenchApps.databaseUrl(db);
     }
 
     private static ConfigurableApplicationContext warroom(String url, String routing, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--server.port=0",
-                "--warroom.alerts.token=" + AlertPayloads.TOKEN, "--warroom.alerts.routing=" + routing,
-                "--warroom.alerts.max-concurrent=64", "--logging.level.root=WARN", "--logging.level.io.warroom=WARN"));
-        if (url.contains("postgresql")) {
-            args.add("--spring.datasource.username=postgres");
-            args.add("--spring.datasource.password=");
-        }
+        List<String> args = new ArrayList<>(List.of("--warroom.alerts.token=" + AlertPayloads.TOKEN,
+                "--warroom.alerts.routing=" + routing, "--warroom.alerts.max-concurrent=64",
+                "--logging.level.io.warroom=WARN"));
         args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(WarroomApplication.class).run(args.toArray(String[]::new));
+        return BenchApps.warroom(url, args);
     }
 
     // ------------------------------------------------------------------ intake
