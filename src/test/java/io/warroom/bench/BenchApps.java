@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.modeler.Registry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -71,6 +72,9 @@ final class BenchApps {
         App app = new App(AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).signingSecret(SignedSlack.SECRET)
                 .slack(Slack.getInstance(config)).build());
         app.command("/warroom", (req, ctx) -> ctx.ack());
+        // As Spring Boot does by default: no JMX MBean per connection. Left on here, it would also stay on for
+        // Warroom's Tomcat in the same JVM (the registry cannot be disabled once used) and slow its new connections.
+        Registry.disableRegistry();
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("bare-bolt").toString());
         tomcat.setPort(0);

@@ -27,16 +27,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Closed-loop saturation: N connections each send their next signed request as soon as the previous one was
- * answered, warm-up then a measured window, every target in one run and one JVM: bare Bolt (ack only),
- * Warroom {@code /warroom help} (read), {@code /warroom note} (write), an encrypted Feishu message event
- * mentioning the bot, bare Bolt again, and the database's raw single-row insert rate (the physical limit of
- * storing a command). For Warroom it reports what the database says was handled during the window, the
+ * answered, warm-up then a measured window, every target in one run and one JVM: bare Bolt (ack only), the
+ * database's raw single-row insert rate (the physical limit of storing a command, measured on the fresh
+ * database before Warroom's load), Warroom {@code /warroom help} (read), {@code /warroom note} (write), an
+ * encrypted Feishu message event mentioning the bot, and bare Bolt again. For Warroom it reports what the database says was handled during the window, the
  * command-to-reply latency, and the backlog left when the load stopped and its drain. Not part of the build;
  * see docs/benchmarks.md ("Saturation").
  *
  * <p>System properties: {@code bench.db} (h2 = H2 file as installed, h2-mem, postgres), {@code bench.connections}
  * (32), {@code bench.warmup} (20 s), {@code bench.seconds} (20 s), {@code bench.targets}
- * (bolt,help,note,feishu,bolt,raw), {@code bench.drain} (at most 180 s of draining), {@code bench.channels}
+ * (bolt,raw,help,note,feishu,bolt), {@code bench.drain} (at most 120 s of draining), {@code bench.channels}
  * (0: a new conversation per command, needed for the command-to-reply latency; n: commands cycle through n).
  * Arguments after the class name go to Warroom (e.g. {@code --warroom.command.workers=8}).
  */
@@ -52,13 +52,13 @@ public final class SaturationBench {
     private final int connections = Integer.getInteger("bench.connections", 32);
     private final int warmup = Integer.getInteger("bench.warmup", 20);
     private final int seconds = Integer.getInteger("bench.seconds", 20);
-    private final int drain = Integer.getInteger("bench.drain", 180);
+    private final int drain = Integer.getInteger("bench.drain", 120);
     private final int channels = Integer.getInteger("bench.channels", 0);
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
 
     public static void main(String[] args) throws Exception {
         String db = System.getProperty("bench.db", "h2");
-        List<String> targets = Arrays.asList(System.getProperty("bench.targets", "bolt,help,note,feishu,bolt,raw").split(","));
+        List<String> targets = Arrays.asList(System.getProperty("bench.targets", "bolt,raw,help,note,feishu,bolt").split(","));
         System.out.printf(Locale.ROOT, "# saturation: %s, Java %s (%s), %d cores, load average %s%n", db,
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
