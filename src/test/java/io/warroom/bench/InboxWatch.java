@@ -31,6 +31,21 @@ final class InboxWatch {
         return db.sql("select count(*) from command_inbox where state = 'FAILED'").query(Long.class).single();
     }
 
+    /**
+     * PostgreSQL's own counters for this database (transactions committed, rows inserted, updated, fetched),
+     * to divide by the commands handled in the same interval; empty on H2.
+     */
+    long[] databaseCounters() {
+        try {
+            return db.sql("""
+                    select xact_commit, tup_inserted, tup_updated, tup_fetched from pg_stat_database
+                     where datname = current_database()""")
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+        } catch (org.springframework.dao.DataAccessException e) {
+            return new long[0];
+        }
+    }
+
     /** Waits until nothing is waiting, at most {@code maxSeconds}; returns the seconds it took (or -1 if it did not). */
     double drain(int maxSeconds) throws InterruptedException {
         long start = System.nanoTime();

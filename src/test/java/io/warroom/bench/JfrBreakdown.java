@@ -1,6 +1,7 @@
 package io.warroom.bench;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import jdk.jfr.consumer.RecordingFile;
  * group (request threads, command workers, outbox dispatcher, the load generator) and, inside each, by the
  * nearest frame from the leaf that belongs to a known part of the path (signature check, Bolt, JSON, JDBC
  * driver, pool, timeline, logging...); allocation samples by the same parts; and monitor waits by lock class.
- * Usage: {@code java -cp ... io.warroom.bench.JfrBreakdown recording.jfr}.
+ * Usage: {@code java -cp ... io.warroom.bench.JfrBreakdown recording.jfr [from to]}, with {@code from} and
+ * {@code to} instants (as SaturationBench prints each target's window) to look at one target only.
  */
 public final class JfrBreakdown {
 
@@ -68,7 +70,12 @@ public final class JfrBreakdown {
         Map<String, Long> monitorSites = new HashMap<>();
         Map<String, Long> parks = new HashMap<>();
         long samples = 0;
+        Instant from = args.length > 2 ? Instant.parse(args[1]) : Instant.MIN;
+        Instant to = args.length > 2 ? Instant.parse(args[2]) : Instant.MAX;
         for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
+            if (e.getStartTime().isBefore(from) || e.getStartTime().isAfter(to)) {
+                continue;
+            }
             String type = e.getEventType().getName();
             RecordedStackTrace stack = e.getStackTrace();
             switch (type) {

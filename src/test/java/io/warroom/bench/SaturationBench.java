@@ -121,13 +121,16 @@ public final class SaturationBench {
         long failedBefore = inbox.failed();
         Instant[] window = new Instant[2];
         long[] done = new long[2];
+        long[][] counters = new long[2][];
         clock.schedule(() -> {
             window[0] = Instant.now();
             done[0] = inbox.done();
+            counters[0] = inbox.databaseCounters();
         }, warmup * 1000L, TimeUnit.MILLISECONDS);
         var end = clock.schedule(() -> {
             window[1] = Instant.now();
             done[1] = inbox.done();
+            counters[1] = inbox.databaseCounters();
         }, (warmup + seconds) * 1000L, TimeUnit.MILLISECONDS);
         ClosedLoad.Result load = ClosedLoad.http(port, connections, warmup, seconds,
                 requests, SaturationBench::busy);
@@ -137,6 +140,14 @@ public final class SaturationBench {
         long rss = rssMb();
         double drained = inbox.drain(drain);
         long[] toReply = channels == 0 ? inbox.commandToReply(platform, window[0], window[1]) : null;
+        System.out.printf(Locale.ROOT, "#   %s: measured window %s %s%n", name, window[0], window[1]);
+        if (counters[0].length > 0) {
+            // The acks', the workers' and the dispatcher's work together, per second of the window.
+            double s = Duration.between(window[0], window[1]).toNanos() / 1e9;
+            System.out.printf(Locale.ROOT, "#   database per second: %.0f commits, %.0f rows inserted, %.0f updated, %.0f fetched%n",
+                    (counters[1][0] - counters[0][0]) / s, (counters[1][1] - counters[0][1]) / s,
+                    (counters[1][2] - counters[0][2]) / s, (counters[1][3] - counters[0][3]) / s);
+        }
         double windowSeconds = Duration.between(window[0], window[1]).toNanos() / 1e9;
         return new Row(name, load, Math.round((done[1] - done[0]) / windowSeconds), toReply, backlog, drained,
                 inbox.failed() - failedBefore, heap, rss);
