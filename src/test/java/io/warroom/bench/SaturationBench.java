@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>System properties: {@code bench.db} (h2 = H2 file as installed, h2-mem, postgres), {@code bench.connections}
  * (32), {@code bench.warmup} (20 s), {@code bench.seconds} (20 s), {@code bench.targets}
- * (bolt,raw,help,note,feishu,bolt), {@code bench.drain} (at most 120 s of draining), {@code bench.channels}
+ * (bolt,raw,help,note,feishu,bolt), {@code bench.drain} (at most 300 s of draining: the next target starts only then), {@code bench.channels}
  * (0: a new conversation per command, needed for the command-to-reply latency; n: commands cycle through n).
  * Arguments after the class name go to Warroom (e.g. {@code --warroom.command.workers=8}).
  */
@@ -52,7 +52,7 @@ public final class SaturationBench {
     private final int connections = Integer.getInteger("bench.connections", 32);
     private final int warmup = Integer.getInteger("bench.warmup", 20);
     private final int seconds = Integer.getInteger("bench.seconds", 20);
-    private final int drain = Integer.getInteger("bench.drain", 120);
+    private final int drain = Integer.getInteger("bench.drain", 300);
     private final int channels = Integer.getInteger("bench.channels", 0);
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
 
