@@ -36,8 +36,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>System properties: {@code bench.db} (h2 = H2 file as installed, h2-mem, postgres), {@code bench.connections}
  * (32), {@code bench.warmup} (20 s), {@code bench.seconds} (20 s), {@code bench.targets}
- * (bolt,raw,help,note,feishu,bolt), {@code bench.drain} (at most 300 s of draining: the next target starts only then), {@code bench.channels}
- * (0: a new conversation per command, needed for the command-to-reply latency; n: commands cycle through n).
+ * (bolt,raw,help,note,feishu,bolt), {@code bench.drain} (at most 300 s of draining: the next target starts
+ * only then), {@code bench.channels} (0: a new conversation per command, needed for the command-to-reply
+ * latency; n: commands cycle through n).
  * Arguments after the class name go to Warroom (e.g. {@code --warroom.command.workers=8}).
  */
 public final class SaturationBench {
@@ -83,6 +84,13 @@ public final class SaturationBench {
             int port = BenchApps.port(warroom);
             JdbcClient jdbc = warroom.getBean(JdbcClient.class);
             InboxWatch inbox = new InboxWatch(jdbc);
+            if (db.equals("postgres")) {
+                // Durability settings decide what a commit costs; the embedded server's defaults are not production's.
+                System.out.printf(Locale.ROOT, "# PostgreSQL %s, synchronous_commit=%s, fsync=%s%n",
+                        jdbc.sql("show server_version").query(String.class).single(),
+                        jdbc.sql("show synchronous_commit").query(String.class).single(),
+                        jdbc.sql("show fsync").query(String.class).single());
+            }
             List<Row> rows = new ArrayList<>();
             for (String target : targets) {
                 Row row = switch (target.trim()) {
