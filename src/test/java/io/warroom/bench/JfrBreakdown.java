@@ -149,7 +149,7 @@ public final class JfrBreakdown {
         if (n.contains("outbox")) {
             return "outbox dispatcher";
         }
-        if (n.startsWith("http-nio-") && n.contains("exec")) {
+        if ((n.startsWith("http-nio-") && n.contains("exec")) || n.startsWith("tomcat-handler-")) {
             return "request threads";
         }
         if (n.startsWith("http-nio-")) {
