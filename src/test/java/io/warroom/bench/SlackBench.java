@@ -1,18 +1,11 @@
 package io.warroom.bench;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
-import io.warroom.WarroomApplication;
 import io.warroom.slack.internal.FakeSlackApi;
 import io.warroom.slack.internal.SignedSlack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,10 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -67,9 +57,10 @@ public final class SlackBench {
         List<Integer> rates = Arrays.stream(System.getProperty("bench.rates", "50,100,200,400,800").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         try (FakeSlackApi fake = new FakeSlackApi(Duration.ofSeconds(1))) {
-            Tomcat bare = bareBolt(fake.baseUrl());
-            ConfigurableApplicationContext warroom = warroom(fake.baseUrl());
-            int warroomPort = ((WebServerApplicationContext) warroom).getWebServer().getPort();
+            Tomcat bare = BenchApps.bareBolt(fake.baseUrl());
+            ConfigurableApplicationContext warroom = BenchApps.warroom(BenchApps.databaseUrl("h2-mem"),
+                    BenchApps.slack(fake.baseUrl(), "classpath:rosters/slack-roster.yaml"));
+            int warroomPort = BenchApps.port(warroom);
             List<Target> targets = List.of(
                     new Target("bare Bolt (ack only)", bare.getConnector().getLocalPort(), "help", null),
                     new Target("Warroom: help (read)", warroomPort, "help", warroom.getBean(JdbcClient.class)),
@@ -93,8 +84,7 @@ public final class SlackBench {
             System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
             results.forEach(r -> System.out.println(line(r)));
             warroom.close();
-            bare.stop();
-            bare.destroy();
+            BenchApps.stop(bare);
         }
         System.exit(0);
     }
@@ -160,51 +150,12 @@ public final class SlackBench {
             processed = handled / ((System.nanoTime() - start) / 1e9);
         }
         return new Result(target.name(), rate, total, sorted.length, busy.get(), failed.get(), sorted.length / elapsed,
-                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
-                handled, processed);
+                BenchApps.percentile(sorted, 50), BenchApps.percentile(sorted, 90), BenchApps.percentile(sorted, 99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1], handled, processed);
     }
 
     /** Every handled command queues exactly one reply: outbox rows count handled commands. */
     private static long outboxRows(Target target) {
         return target.db() == null ? 0 : target.db().sql("select count(*) from outbox").query(Long.class).single();
-    }
-
-    private static long pct(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static ConfigurableApplicationContext warroom(String api) {
-        // Command-line arguments: default properties would lose to application.yaml's ${...:} placeholders.
-        return new SpringApplicationBuilder(WarroomApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:slack-bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "--warroom.slack.bot-token=" + FakeSlackApi.TOKEN,
-                "--warroom.slack.signing-secret=" + SignedSlack.SECRET,
-                "--warroom.slack.api-base-url=" + api,
-                "--warroom.directory.roster=classpath:rosters/slack-roster.yaml",
-                "--logging.level.root=WARN",
-                "--logging.level.io.warroom.ops=INFO");
-    }
-
-    /** The same Bolt version and servlet, default middleware, a handler that only acks. */
-    private static Tomcat bareBolt(String api) throws Exception {
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(api);
-        config.setStatsEnabled(false);
-        App app = new App(AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).signingSecret(SignedSlack.SECRET)
-                .slack(Slack.getInstance(config)).build());
-        app.command("/warroom", (req, ctx) -> ctx.ack());
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("bare-bolt").toString());
-        tomcat.setPort(0);
-        tomcat.getConnector();
-        Context context = tomcat.addContext("", null);
-        Tomcat.addServlet(context, "slack", new SlackAppServlet(app));
-        context.addServletMappingDecoded("/slack/events", "slack");
-        tomcat.start();
-        return tomcat;
     }
 }

@@ -179,7 +179,7 @@ public final class FeishuRequests {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static String encryptedBody(String json, String key) throws Exception {
+    public static String encryptedBody(String json, String key) throws Exception {
         byte[] iv = new byte[16];
         new SecureRandom().nextBytes(iv);
         Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
@@ -192,7 +192,7 @@ public final class FeishuRequests {
         return JSON.createObjectNode().put("encrypt", Base64.getEncoder().encodeToString(all)).toString();
     }
 
-    static String sign(String timestamp, String nonce, String key, String body) throws Exception {
+    public static String sign(String timestamp, String nonce, String key, String body) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256")
                 .digest((timestamp + nonce + key + body).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest);
