@@ -33,6 +33,7 @@ work=$(mktemp -d)
 pid=""; fake=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$fake" ] && kill "$fake" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 # The fake Slack Web API from the test classes (built here if missing)
 if [ ! -f target/test-classes/io/warroom/bench/MemoryLoadSlackApi.class ] || [ ! -f target/bench-cp.txt ]; then
