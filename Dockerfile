@@ -94,8 +94,30 @@ COPY --from=build /build/app/spring-boot-loader/ ./
 COPY --from=build /build/app/snapshot-dependencies/ ./
 COPY --from=build /build/app/application/ ./
 
+# Class data sharing (docs/operations.md, "Start-up time"): a training run starts Warroom up to the end of its
+# context refresh (spring.context.exit=onRefresh) on a scratch H2 database, and the JVM writes every class it
+# loaded, parsed and verified, into /app/warroom.jsa on top of the runtime's own archive. The ENTRYPOINT maps
+# it; start-up then loads those classes from the archive instead of the jars (about a third less CPU). It
+# fits only this runtime and these jars, which is why it is made here, in the image that ships them. The test
+# suite runs this script too (ImageRuntimeIT), so keep it plain POSIX sh with its inputs in the variables below.
+RUN <<'CDS'
+set -eu
+home=${WARROOM_HOME:-/app}
+scratch=$(mktemp -d)
+cd "$scratch"
+# -Xlog:cds=off: the dump lists hundreds of generated classes it skips, which is expected and harmless
+"${JAVA:-java}" -XX:ArchiveClassesAtExit="$home/warroom.jsa" -Xlog:cds=off -Dspring.context.exit=onRefresh \
+    -jar "$home/warroom.jar" \
+    --spring.datasource.url="jdbc:h2:file:$scratch/warroom;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
+    --logging.level.root=WARN
+cd /
+rm -rf "$scratch"
+test -s "$home/warroom.jsa"
+CDS
+
 USER 10001:10001
 EXPOSE 8080
 # Heap from the container's memory limit; an OutOfMemoryError ends the process so Kubernetes restarts it
-# instead of leaving a half-working replica. Add flags with JAVA_TOOL_OPTIONS.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", "-jar", "/app/warroom.jar"]
+# instead of leaving a half-working replica. The class-data archive from the training run above. Add flags with
+# JAVA_TOOL_OPTIONS.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/app/warroom.jsa", "-Djava.io.tmpdir=/tmp", "-jar", "/app/warroom.jar"]

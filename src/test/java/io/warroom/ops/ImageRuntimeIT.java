@@ -40,6 +40,7 @@ class ImageRuntimeIT {
     private int port;
     private Path log;
     private Path dir;
+    private Path layers;
 
     ImageRuntimeIT() throws IOException {
     }
@@ -62,6 +63,12 @@ class ImageRuntimeIT {
         assertThat(p.waitFor(8, TimeUnit.MINUTES)).as("the runtime step finishes").isTrue();
         assertThat(p.exitValue()).as(Files.readString(dir.resolve("jlink.log"))).isZero();
 
+        layers = dir.resolve("layers");
+        for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+            copyTree(app.resolve(layer), layers);
+        }
+        trainTheClassDataArchive();
+
         port = freePort();
         log = dir.resolve("warroom.log");
         warroom = start(log);
@@ -73,12 +80,22 @@ class ImageRuntimeIT {
         });
     }
 
+    /** The final stage's CDS step (training run, class-data archive) on this runtime, in the layers' directory. */
+    private void trainTheClassDataArchive() throws Exception {
+        Path script = dir.resolve("cds.sh");
+        Files.writeString(script, dockerfile.heredocs().get("CDS"));
+        var train = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("cds.log").toFile());
+        train.environment().put("JAVA", runtime.resolve("bin/java").toString());
+        train.environment().put("WARROOM_HOME", layers.toString());
+        train.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = train.start();
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("the training run finishes").isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("cds.log"))).isZero();
+    }
+
     /** The image's ENTRYPOINT, with this runtime's java for /opt/java and the layers copied into one directory for /app. */
     private Process start(Path output) throws IOException {
-        Path layers = dir.resolve("layers");
-        for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
-            copyTree(app.resolve(layer), layers);
-        }
         List<String> command = new ArrayList<>();
         for (String arg : dockerfile.entrypoint()) {
             command.add(arg.equals("java") ? runtime.resolve("bin/java").toString() : arg.replace("/app/", layers + "/"));
@@ -89,7 +106,8 @@ class ImageRuntimeIT {
         builder.environment().put("DATABASE_URL", "jdbc:h2:file:" + dir.resolve("data/warroom")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         builder.environment().put("WARROOM_LOG_FORMAT", "ecs");
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        // Where each class came from: the class-data archive or a jar (the ENTRYPOINT's flags stay as they are)
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + dir.resolve("classes.log"));
         return builder.start();
     }
 
@@ -110,6 +128,18 @@ class ImageRuntimeIT {
                 .doesNotContain("jdk.compiler", "jdk.jshell", "jdk.javadoc", "jdk.jlink");
         assertThat(runtime.resolve("bin/jcmd")).exists();
         assertThat(runtime.resolve("bin/javac")).doesNotExist();
+    }
+
+    @Test
+    void warroomStartsWithTheClassDataArchiveOfTheTrainingRun() throws Exception {
+        assertThat(dockerfile.entrypoint()).contains("-XX:SharedArchiveFile=/app/warroom.jsa");
+        assertThat(layers.resolve("warroom.jsa")).isNotEmptyFile();
+        // A runtime or class path that does not match the archive makes the JVM warn and load every class anew.
+        assertThat(Files.readString(log)).contains("Warroom ready in").doesNotContain("[warning][cds");
+        // "(top)" is the archive of the training run, on top of the runtime's own
+        assertThat(Files.readAllLines(dir.resolve("classes.log")))
+                .anyMatch(l -> l.contains(" io.warroom.WarroomApplication source: shared objects file (top)"))
+                .anyMatch(l -> l.contains(" org.springframework.context.support.AbstractApplicationContext source: shared objects file (top)"));
     }
 
     @Test

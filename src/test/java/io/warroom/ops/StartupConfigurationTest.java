@@ -59,6 +59,38 @@ class StartupConfigurationTest {
     }
 
     @Test
+    void theLowMemoryProfileStillStopsStartUpOnBadConfiguration(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--spring.profiles.active=lowmem", "--warroom.slack.bot-token=" + SECRET))
+                .isInstanceOf(Exception.class);
+        assertThat(output.getOut() + output.getErr())
+                .contains("Slack is half configured: warroom.slack.signing-secret (SLACK_SIGNING_SECRET) is missing")
+                .doesNotContain(SECRET);
+    }
+
+    @Test
+    void aClusterWithoutNamespacesStopsStartUpAlthoughTheSandboxNoLongerHoldsItUp(CapturedOutput output) {
+        // The sandbox is seeded in the background now; a real cluster's settings are still checked at start-up.
+        assertThatThrownBy(() -> start("--warroom.kubernetes.mode=cluster")).isInstanceOf(Exception.class);
+        assertThat(output.getOut() + output.getErr())
+                .contains("warroom.kubernetes.namespaces must list the namespaces Warroom may act in");
+    }
+
+    @Test
+    void theLowMemoryProfileRunsFewerThreadsAndConnections() {
+        String[] args = {"--spring.datasource.url=jdbc:h2:mem:lowmem-" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "--server.port=0", "--warroom.delivery.paused=true", "--spring.profiles.active=lowmem"};
+        try (var context = new SpringApplicationBuilder(WarroomApplication.class).run(args)) {
+            var hikari = context.getBean(com.zaxxer.hikari.HikariDataSource.class);
+            assertThat(hikari.getMaximumPoolSize()).isEqualTo(4);
+            assertThat(context.getEnvironment().getProperty("warroom.command.workers", Integer.class)).isEqualTo(2);
+            assertThat(context.getEnvironment().getProperty("server.tomcat.threads.max", Integer.class)).isEqualTo(24);
+            var tomcat = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
+                    ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer();
+            assertThat(tomcat.getTomcat().getConnector().getProperty("maxConnections")).isEqualTo(256);
+        }
+    }
+
+    @Test
     void withNothingConfiguredItStartsAndSaysWhereTheConsoleIs(CapturedOutput output) {
         start();
         assertThat(output.getOut()).contains("Warroom ready in").contains("console: http://localhost:");

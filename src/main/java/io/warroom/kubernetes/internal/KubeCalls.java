@@ -14,6 +14,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs API calls as the given identity (impersonation per request) and turns client failures into
@@ -21,10 +22,11 @@ import java.util.function.Function;
  */
 final class KubeCalls {
 
-    private final KubernetesClient client;
+    private final Supplier<KubernetesClient> clients;
 
-    KubeCalls(KubernetesClient client) {
-        this.client = client;
+    /** {@code clients} may wait: the sandbox's client is handed out only once it is seeded. */
+    KubeCalls(Supplier<KubernetesClient> clients) {
+        this.clients = clients;
     }
 
     /**
@@ -45,6 +47,7 @@ final class KubeCalls {
 
     private <T> T call(RunAs runAs, Text what, Function<KubernetesClient, T> call, boolean once) {
         try {
+            KubernetesClient client = clients.get();
             if (!runAs.impersonating() && !once) {
                 return call.apply(client);
             }

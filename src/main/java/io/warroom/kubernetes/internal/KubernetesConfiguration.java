@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,11 +32,14 @@ class KubernetesConfiguration {
                 Files.exists(Path.of(SERVICE_ACCOUNT_TOKEN)));
         if (mode == Mode.SANDBOX) {
             List<String> namespaces = properties.namespaces().isEmpty() ? SandboxCluster.NAMESPACES : properties.namespaces();
-            SandboxCluster sandbox = SandboxCluster.start(Clock.systemUTC());
-            log.info("Kubernetes: sandbox cluster on {} (namespaces {}); nothing real is changed",
-                    sandbox.url(), namespaces);
-            return new ClusterConnection(sandbox.client(), true,
-                    properties.clusterName().isEmpty() ? "sandbox" : properties.clusterName(), namespaces, sandbox);
+            // Seeded on its own thread so that start-up does not wait for it; commands wait (ClusterConnection).
+            CompletableFuture<SandboxCluster> sandbox = SandboxCluster.startInBackground(Clock.systemUTC(),
+                    KubernetesConfiguration::startDaemon);
+            log.info("Kubernetes: sandbox cluster (namespaces {}), seeding in the background; nothing real is changed",
+                    namespaces);
+            return new ClusterConnection(sandbox.thenApply(SandboxCluster::client), true,
+                    properties.clusterName().isEmpty() ? "sandbox" : properties.clusterName(), namespaces,
+                    () -> closeWhenStarted(sandbox));
         }
         if (properties.namespaces().isEmpty()) {
             throw new ConfigurationProblem("warroom.kubernetes.namespaces must list the namespaces Warroom may act in "
@@ -46,6 +50,19 @@ class KubernetesConfiguration {
                 properties.namespaces());
         return new ClusterConnection(new KubernetesClientBuilder().withConfig(config).build(), false,
                 properties.clusterName(), properties.namespaces(), null);
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "warroom-sandbox-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Called after the connection waited for the start: a sandbox that came up is stopped with it. */
+    private static void closeWhenStarted(CompletableFuture<SandboxCluster> sandbox) {
+        if (sandbox.isDone() && !sandbox.isCompletedExceptionally()) {
+            sandbox.join().close();
+        }
     }
 
     @Bean

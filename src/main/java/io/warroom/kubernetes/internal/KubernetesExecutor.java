@@ -43,7 +43,7 @@ public class KubernetesExecutor implements ActionExecutor {
 
     public KubernetesExecutor(ClusterConnection connection, Duration rolloutTimeout, Clock clock) {
         this.connection = connection;
-        this.calls = new KubeCalls(connection.client());
+        this.calls = new KubeCalls(connection::client);
         this.rolloutTimeout = rolloutTimeout;
         this.clock = clock;
         this.reads = new Reads(calls, clock, connection.sandbox());

@@ -15,6 +15,8 @@ import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +72,21 @@ public final class SandboxCluster implements AutoCloseable {
 
     public static SandboxCluster start(Clock clock) {
         return start(clock, Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    /**
+     * {@link #start(Clock)} on {@code executor}: Warroom's start-up goes on while the mock API server starts and
+     * is seeded (about two seconds of class loading and requests), and whoever needs the cluster waits for the
+     * future. A failure is logged here, because nobody may ask for the cluster for a long time.
+     */
+    public static CompletableFuture<SandboxCluster> startInBackground(Clock clock, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> start(clock), executor).whenComplete((sandbox, failure) -> {
+            if (failure != null) {
+                log.error("The sandbox cluster failed to start; Kubernetes commands will fail", failure);
+            } else {
+                log.info("Kubernetes: sandbox cluster seeded on {}", sandbox.url());
+            }
+        });
     }
 
     /**
