@@ -22,8 +22,10 @@ public interface CommandInbox {
     boolean offer(InboundCommand command);
 
     /**
-     * Whether {@link #offer} would refuse right now: lets an adapter answer "busy" before it opens a
-     * transaction, so that under saturation a refusal costs no database work (it is only a hint; offer decides).
+     * Whether {@link #offer} would refuse: waits briefly ({@code warroom.command.queue-wait}) for room, so that
+     * a saturated replica slows its callers down to the rate its workers keep up with instead of answering
+     * "busy" at once to clients that ask again at once. Call it before opening a transaction: a refusal then
+     * costs no database work, and no connection is held while waiting (it is a hint; offer decides).
      */
     boolean saturated();
 }

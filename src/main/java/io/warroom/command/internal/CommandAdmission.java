@@ -2,7 +2,9 @@ package io.warroom.command.internal;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +35,23 @@ class CommandAdmission {
         return places.tryAcquire();
     }
 
-    boolean full() {
-        return places.availablePermits() == 0;
+    /**
+     * Waits up to {@code wait} for a place to be free, without taking it. A saturated replica that answered
+     * "busy" at once would spend its CPU answering busy to clients that ask again at once, and its workers
+     * would starve: waiting a little (outside any transaction) lets the load slow itself down to the rate the
+     * workers keep up with, and only what still finds no room is refused.
+     */
+    boolean awaitRoom(Duration wait) {
+        try {
+            if (places.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                places.release();
+                return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     void leave() {

@@ -63,6 +63,7 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
     private final CommandAdmission admission;
     private final ExecutorService workers;
     private final int batch;
+    private final Duration admissionWait;
     private final ExecutorService sweeper = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "warroom-command-sweeper");
         t.setDaemon(true);
@@ -71,13 +72,15 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     JdbcCommandInbox(JdbcClient jdbc, Commands commands, TransactionTemplate tx, Clock clock, CommandLeases leases,
-                     CommandAdmission admission, @Value("${warroom.command.workers:4}") int workers) {
+                     CommandAdmission admission, @Value("${warroom.command.workers:4}") int workers,
+                     @Value("${warroom.command.queue-wait:1s}") Duration admissionWait) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.tx = tx;
         this.clock = clock;
         this.leases = leases;
         this.admission = admission;
+        this.admissionWait = admissionWait;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
             Thread t = new Thread(r, "warroom-command-" + n.incrementAndGet());
@@ -104,7 +107,7 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
 
     @Override
     public boolean saturated() {
-        return admission.full();
+        return !admission.awaitRoom(admissionWait);
     }
 
     /** @param mine run here (a place in the local queue is taken), or leave the row to any replica's sweep */

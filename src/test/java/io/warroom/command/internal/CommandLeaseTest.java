@@ -51,7 +51,7 @@ class CommandLeaseTest {
 
     private JdbcCommandInbox inbox(Commands commands, Duration lease, CommandAdmission admission, int workers) {
         var leases = new CommandLeases(jdbc, clock, lease);
-        var inbox = new JdbcCommandInbox(jdbc, commands, tx, clock, leases, admission, workers);
+        var inbox = new JdbcCommandInbox(jdbc, commands, tx, clock, leases, admission, workers, Duration.ofMillis(200));
         toClose.add(() -> {
             inbox.destroy();
             leases.destroy();
@@ -171,6 +171,7 @@ class CommandLeaseTest {
         assertThat(jdbc.sql("select count(*) from command_inbox where channel = ?").param(channel + "-refused")
                 .query(Long.class).single()).as("nothing stored for a refused command").isZero();
         assertThat(admission.held()).isEqualTo(2);
+        assertThat(busy.saturated()).as("full, and no place frees within the wait").isTrue();
 
         busy.accept(command(channel + "-late", "must not be lost"));
         assertThat(jdbc.sql("select state from command_inbox where channel = ?").param(channel + "-late")
@@ -178,7 +179,12 @@ class CommandLeaseTest {
         other.sweep();
         await().atMost(Duration.ofSeconds(10)).until(() -> swept.get() == 1);
 
-        release.countDown();
+        // A place that frees while a caller waits lets it in: the caller is slowed down, not refused.
+        new Thread(() -> {
+            sleep(50);
+            release.countDown();
+        }).start();
+        assertThat(busy.saturated()).as("room within the wait").isFalse();
         await().atMost(Duration.ofSeconds(10)).until(() -> admission.held() == 0);
         tx.executeWithoutResult(s -> {
             assertThat(busy.offer(command(channel + "-rolled-back", "rolled back"))).isTrue();
@@ -197,6 +203,14 @@ class CommandLeaseTest {
     void aLeaseTooShortToRenewIsRefusedAtStartUp() {
         assertThatThrownBy(() -> new CommandLeases(jdbc, clock, Duration.ofSeconds(1)))
                 .hasMessageContaining("warroom.command.lease must be at least 3s");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void waitFor(CountDownLatch latch) {
