@@ -106,6 +106,9 @@ class ImageRuntimeIT {
         builder.environment().put("DATABASE_URL", "jdbc:h2:file:" + dir.resolve("data/warroom")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         builder.environment().put("WARROOM_LOG_FORMAT", "ecs");
+        // Handoff forms and check reports go elsewhere, so the bot message awaited in the on-call channel is the
+        // answer to the command and not, at some times of day, a handover's form.
+        builder.environment().put("WARROOM_ONCALL_CHANNELS", "console:ops");
         // Where each class came from: the class-data archive or a jar (the ENTRYPOINT's flags stay as they are)
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + dir.resolve("classes.log"));
         return builder.start();
