@@ -5,14 +5,11 @@ import com.slack.api.model.event.AppMentionEvent;
 import io.warroom.chat.Actor;
 import io.warroom.chat.Conversation;
 import io.warroom.chat.InboundCommand;
-import io.warroom.chat.InboundDeliveries;
 import io.warroom.chat.Platform;
-import io.warroom.command.CommandInbox;
 import io.warroom.slack.SlackProperties;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code @warroom help}: a command written as a mention, the only way to give one inside a thread (slash
@@ -26,16 +23,11 @@ class AppMentionListener implements SlackListener {
 
     private static final Pattern ANY_MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
 
-    private final CommandInbox inbox;
-    private final InboundDeliveries deliveries;
-    private final TransactionTemplate tx;
+    private final SlackCommandIntake intake;
     private final SlackProperties properties;
 
-    AppMentionListener(CommandInbox inbox, InboundDeliveries deliveries, TransactionTemplate tx,
-                       SlackProperties properties) {
-        this.inbox = inbox;
-        this.deliveries = deliveries;
-        this.tx = tx;
+    AppMentionListener(SlackCommandIntake intake, SlackProperties properties) {
+        this.intake = intake;
         this.properties = properties;
     }
 
@@ -50,14 +42,7 @@ class AppMentionListener implements SlackListener {
             Actor actor = new Actor(Platform.SLACK, event.getUser(), event.getUsername());
             InboundCommand command = new InboundCommand(where, actor, commandText(event.getText(), ctx.getBotUserId()));
             // The event is marked seen and the command stored together: a retry finds it seen, a crash loses nothing.
-            boolean busy = inbox.saturated() || Boolean.TRUE.equals(tx.execute(status -> {
-                if ((payload.getEventId() == null || deliveries.firstTime("slack", payload.getEventId()))
-                        && !inbox.offer(command)) {
-                    status.setRollbackOnly();
-                    return true;
-                }
-                return false;
-            }));
+            boolean busy = !intake.take(payload.getEventId(), command);
             if (busy) {
                 throw new SlackBusy(); // nothing stored, not even the event id: Slack delivers the event again
             }

@@ -6,14 +6,11 @@ import io.warroom.chat.Actor;
 import io.warroom.chat.ChatLocales;
 import io.warroom.chat.Conversation;
 import io.warroom.chat.InboundCommand;
-import io.warroom.chat.InboundDeliveries;
 import io.warroom.chat.Platform;
 import io.warroom.chat.Texts;
-import io.warroom.command.CommandInbox;
 import io.warroom.shared.Rejections;
 import io.warroom.slack.SlackProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code /warroom ...}: stored in the command inbox and acknowledged with an empty body (Slack waits at most
@@ -27,19 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SlashCommandListener implements SlackListener {
 
     private final SlackProperties properties;
-    private final CommandInbox inbox;
-    private final InboundDeliveries deliveries;
-    private final TransactionTemplate tx;
+    private final SlackCommandIntake intake;
     private final Texts texts;
     private final ChatLocales locales;
     private final MeterRegistry meters;
 
-    SlashCommandListener(SlackProperties properties, CommandInbox inbox, InboundDeliveries deliveries,
-                         TransactionTemplate tx, Texts texts, ChatLocales locales, MeterRegistry meters) {
+    SlashCommandListener(SlackProperties properties, SlackCommandIntake intake, Texts texts, ChatLocales locales, MeterRegistry meters) {
         this.properties = properties;
-        this.inbox = inbox;
-        this.deliveries = deliveries;
-        this.tx = tx;
+        this.intake = intake;
         this.texts = texts;
         this.locales = locales;
         this.meters = meters;
@@ -58,13 +50,7 @@ class SlashCommandListener implements SlackListener {
             // Stored before the ack (Slack will not resend a command it got an answer for), together with the
             // trigger id's record, so a redelivery finds it seen.
             String trigger = payload.getTriggerId();
-            boolean busy = inbox.saturated() || Boolean.TRUE.equals(tx.execute(s -> {
-                if ((trigger == null || deliveries.firstTime("slack", "command:" + trigger)) && !inbox.offer(command)) {
-                    s.setRollbackOnly();
-                    return true;
-                }
-                return false;
-            }));
+            boolean busy = !intake.take(trigger == null ? null : "command:" + trigger, command);
             if (busy) {
                 // Slack never resends a slash command: say so to the person, who can simply send it again.
                 Rejections.count(meters, "slack", "busy");
