@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final Duration NOT_READY_WAIT = Duration.ofMillis(500);
+    private static final long DEPTH_EVERY_NANOS = 1_000_000_000L;
 
     private final OutboxRepository repository;
     private final OutboxSender sender;
@@ -53,6 +55,8 @@ class OutboxDispatcher implements SmartLifecycle {
     private final Map<Platform, AtomicBoolean> wakeQueued = new EnumMap<>(Platform.class);
     private final Map<Platform, AtomicBoolean> urgentArrived = new EnumMap<>(Platform.class);
     private volatile Map<Platform, ScheduledExecutorService> executors;
+    private final HeldBuckets holds = new HeldBuckets();
+    private final AtomicLong lastDepthRead = new AtomicLong(System.nanoTime() - DEPTH_EVERY_NANOS);
     private volatile long lastFailureLog;
 
     OutboxDispatcher(OutboxRepository repository, OutboxSender sender, ChatGateways gateways, RateLimiter limiter,
@@ -101,6 +105,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
     /** Sends everything currently due on every platform (tests drain with this). Returns how many were attempted. */
     int drain() {
+        holds.forget();
         int attempted = 0;
         int round;
         do {
@@ -131,27 +136,25 @@ class OutboxDispatcher implements SmartLifecycle {
             var batch = repository.ready(platform, now, properties.batchSize());
             int progressed = 0;
             boolean preempted = false;
-            // Buckets found full in this round, and until when: rows behind them are put back to that time in
-            // one statement, without claims or rate-limit queries, so a backlog behind one channel's limit
-            // costs almost nothing and does not crowd other channels out of the next round.
-            Map<String, Instant> full = new HashMap<>();
-            Map<Instant, List<Long>> later = new HashMap<>();
+            // Rows behind a bucket known to be full are put back to a slot of their own without claims or
+            // rate-limit queries (see HeldBuckets), so a backlog behind one limit costs almost nothing and does
+            // not come due all at once.
+            Map<Long, Instant> later = new HashMap<>();
             for (OutboxRow candidate : batch) {
                 if (urgentArrived.get(platform).getAndSet(false)) {
                     // Something urgent was queued meanwhile: start a new round, which puts it first.
                     preempted = true;
                     break;
                 }
-                Instant blockedUntil = buckets(candidate).stream().map(b -> full.get(b.key())).filter(t -> t != null)
-                        .max(Instant::compareTo).orElse(null);
-                if (blockedUntil != null) {
-                    later.computeIfAbsent(blockedUntil, t -> new ArrayList<>()).add(candidate.id());
+                Instant slot = heldSlot(candidate, now);
+                if (slot != null) {
+                    later.put(candidate.id(), slot);
                     continue;
                 }
                 var claimed = repository.claim(candidate.id(), now, now.plus(properties.lease()));
                 if (claimed.isPresent()) {
                     attempted++;
-                    if (process(claimed.get(), full)) {
+                    if (process(claimed.get())) {
                         progressed++;
                         // What waited behind it (a pin behind its card) may outrank the rest of this batch: look again.
                         if (repository.hasFollower(claimed.get())) {
@@ -160,12 +163,35 @@ class OutboxDispatcher implements SmartLifecycle {
                     }
                 }
             }
-            later.forEach(repository::postpone);
+            repository.postpone(later);
             // Sending a thread's first operation makes its next one ready, so go round while that happens.
             if (progressed == 0 && !preempted) {
-                metrics.depth(repository.unfinishedCount());
+                readDepth();
                 return attempted;
             }
+        }
+    }
+
+    /** The slot a row behind a full bucket waits for, or null when none of its buckets is known to be full. */
+    private Instant heldSlot(OutboxRow row, Instant now) {
+        for (Bucket b : buckets(row)) {
+            Instant slot = holds.slotFor(b.key(), row.priority(), now);
+            if (slot != null) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The depth gauge counts every unfinished row: at most once a second, since a round ends on every
+     * enqueue and the count reads the whole backlog.
+     */
+    private void readDepth() {
+        long now = System.nanoTime();
+        long last = lastDepthRead.get();
+        if (now - last >= DEPTH_EVERY_NANOS && lastDepthRead.compareAndSet(last, now)) {
+            metrics.depth(repository.unfinishedCount());
         }
     }
 
@@ -199,7 +225,7 @@ class OutboxDispatcher implements SmartLifecycle {
     }
 
     /** @return true when the row left the queue (sent or failed for good) */
-    private boolean process(OutboxRow row, Map<String, Instant> full) {
+    private boolean process(OutboxRow row) {
         Instant now = clock.instant();
         ChatGateway gateway = gateways.forPlatform(row.platform()).orElse(null);
         if (gateway == null) {
@@ -218,7 +244,7 @@ class OutboxDispatcher implements SmartLifecycle {
         for (Bucket b : buckets) {
             wait = limiter.tryAcquire(b.key(), b.rate(), now);
             if (!wait.isZero()) {
-                full.put(b.key(), now.plus(wait));
+                holds.full(b.key(), b.rate(), now.plus(wait), row.priority(), now);
                 break;
             }
         }
@@ -242,7 +268,9 @@ class OutboxDispatcher implements SmartLifecycle {
             if (e.retryAfter() != null) {
                 Instant until = now.plus(e.retryAfter());
                 // Hold the narrowest bucket that applied: the channel's if any, else the method's or the app's.
-                limiter.holdUntil(buckets.get(buckets.size() - 1).key(), until);
+                Bucket narrowest = buckets.get(buckets.size() - 1);
+                limiter.holdUntil(narrowest.key(), until);
+                holds.full(narrowest.key(), narrowest.rate(), until, row.priority(), now);
                 return retryOrGiveUp(row, until, false, e.getMessage(), "rate-limited");
             }
             if (!e.retryable()) {

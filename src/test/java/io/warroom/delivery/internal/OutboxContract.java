@@ -119,6 +119,35 @@ abstract class OutboxContract {
     }
 
     @Test
+    void aBacklogBehindAFullChannelWaitsInSlotsOfItsOwnAndUrgentTakesTheNextOne() {
+        var c = channel();
+        for (int i = 0; i < 10; i++) {
+            outbox.enqueue(Delivery.post(c, null, text("m" + i), Priority.NORMAL));
+        }
+        dispatcher.drain(Platform.SLACK);
+
+        // 1 message/s with a burst of 3: three sent, the other seven each promised a slot one second after the
+        // last, so when a slot frees one row comes due, not the whole backlog.
+        assertThat(slack.calls(c.channel())).hasSize(3);
+        List<Instant> slots = waitingSlots(c);
+        assertThat(slots).hasSize(7).isSorted().doesNotHaveDuplicates();
+        for (int i = 1; i < slots.size(); i++) {
+            assertThat(Duration.between(slots.get(i - 1), slots.get(i))).isBetween(Duration.ofMillis(900), Duration.ofMillis(1100));
+        }
+
+        long urgent = outbox.enqueue(Delivery.post(c, null, text("urgent"), Priority.URGENT));
+        dispatcher.drain(Platform.SLACK);
+        Instant urgentSlot = jdbc.sql("select next_attempt_at from outbox where id = ?").param(urgent)
+                .query(OffsetDateTime.class).single().toInstant();
+        assertThat(urgentSlot).isBefore(slots.get(1));
+    }
+
+    private List<Instant> waitingSlots(Conversation c) {
+        return jdbc.sql("select next_attempt_at from outbox where channel = ? and state = 'PENDING' order by id")
+                .param(c.channel()).query(OffsetDateTime.class).list().stream().map(OffsetDateTime::toInstant).toList();
+    }
+
+    @Test
     void ephemeralAnswersAndFormsDoNotWaitBehindTheChannelsPosts() {
         var c = channel();
         for (int i = 0; i < 4; i++) {
