@@ -11,4 +11,10 @@ public interface InboundDeliveries {
      * transaction when there is one, so a failed handling lets the platform's retry through.
      */
     boolean firstTime(String source, String deliveryId);
+
+    /**
+     * Undoes {@link #firstTime} in the same transaction: the delivery was refused after all (Warroom was busy)
+     * and must be taken when the platform sends it again.
+     */
+    void forget(String source, String deliveryId);
 }

@@ -22,10 +22,26 @@ public interface CommandInbox {
     boolean offer(InboundCommand command);
 
     /**
-     * Whether {@link #offer} would refuse: waits briefly ({@code warroom.command.queue-wait}) for room, so that
-     * a saturated replica slows its callers down to the rate its workers keep up with instead of answering
-     * "busy" at once to clients that ask again at once. Call it before opening a transaction: a refusal then
-     * costs no database work, and no connection is held while waiting (it is a hint; offer decides).
+     * As {@link #offer(InboundCommand)}, into the place reserved by {@link #reserve} when it is still held
+     * (a transaction that rolled back gave it back to the queue: then a free place is taken, if any).
      */
-    boolean saturated();
+    boolean offer(InboundCommand command, Place place);
+
+    /**
+     * Takes a place in this replica's queue, waiting briefly ({@code warroom.command.queue-wait}) for one to
+     * free, so that a saturated replica slows its callers down to the rate its workers keep up with instead
+     * of answering "busy" at once to clients that ask again at once. Call it before opening a transaction: a
+     * refusal then costs no database work, and no connection is held while waiting. The place is the
+     * caller's until it offers a command into it; close it afterwards in any case (closing gives back a
+     * place that was not used, as for a repeated delivery).
+     *
+     * @return null when no place freed within the wait: answer "busy"
+     */
+    Place reserve();
+
+    /** A place in the queue, held from {@link #reserve} until a command is offered into it or it is closed. */
+    interface Place extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

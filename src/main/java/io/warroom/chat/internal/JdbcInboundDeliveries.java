@@ -27,10 +27,18 @@ class JdbcInboundDeliveries implements InboundDeliveries {
         if (deliveryId == null || deliveryId.isBlank()) {
             throw new IllegalArgumentException("a delivery id is required to deduplicate");
         }
-        String id = deliveryId.length() > 300 ? deliveryId.substring(0, 300) : deliveryId;
         return jdbc.sql("insert into inbound_delivery (source, delivery_id, received_at) values (?, ?, ?) "
                         + "on conflict do nothing")
-                .params(source, id, clock.instant().atOffset(ZoneOffset.UTC)).update() == 1;
+                .params(source, key(deliveryId), clock.instant().atOffset(ZoneOffset.UTC)).update() == 1;
+    }
+
+    @Override
+    public void forget(String source, String deliveryId) {
+        jdbc.sql("delete from inbound_delivery where source = ? and delivery_id = ?").params(source, key(deliveryId)).update();
+    }
+
+    private static String key(String deliveryId) {
+        return deliveryId.length() > 300 ? deliveryId.substring(0, 300) : deliveryId;
     }
 
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS)

@@ -1,10 +1,12 @@
 package io.warroom.command.internal;
 
 import io.micrometer.core.instrument.Gauge;
+import io.warroom.command.CommandInbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -36,21 +38,38 @@ class CommandAdmission {
     }
 
     /**
-     * Waits up to {@code wait} for a place to be free, without taking it. A saturated replica that answered
+     * Waits up to {@code wait} for a place and takes it for the caller. A saturated replica that answered
      * "busy" at once would spend its CPU answering busy to clients that ask again at once, and its workers
      * would starve: waiting a little (outside any transaction) lets the load slow itself down to the rate the
-     * workers keep up with, and only what still finds no room is refused.
+     * workers keep up with. The place is kept for the caller, not only seen free: otherwise every waiter woken
+     * by one freed place would go on to find it taken, and be refused after all.
+     *
+     * @return null when none freed within the wait
      */
-    boolean awaitRoom(Duration wait) {
+    Reserved reserve(Duration wait) {
         try {
-            if (places.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                places.release();
-                return true;
-            }
-            return false;
+            return places.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS) ? new Reserved() : null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
+        }
+    }
+
+    /** A place taken by {@link #reserve}: used once by the command offered into it, or given back on close. */
+    final class Reserved implements CommandInbox.Place {
+
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        /** @return true when the place was still held: it now belongs to the command being stored */
+        boolean use() {
+            return held.getAndSet(false);
+        }
+
+        @Override
+        public void close() {
+            if (held.getAndSet(false)) {
+                leave();
+            }
         }
     }
 

@@ -98,7 +98,13 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
 
     @Override
     public boolean offer(InboundCommand c) {
-        if (!admission.tryEnter()) {
+        return offer(c, null);
+    }
+
+    @Override
+    public boolean offer(InboundCommand c, Place place) {
+        boolean reserved = place instanceof CommandAdmission.Reserved r && r.use();
+        if (!reserved && !admission.tryEnter()) {
             return false;
         }
         store(c, true);
@@ -106,8 +112,8 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
     }
 
     @Override
-    public boolean saturated() {
-        return !admission.awaitRoom(admissionWait);
+    public Place reserve() {
+        return admission.reserve(admissionWait);
     }
 
     /** @param mine run here (a place in the local queue is taken), or leave the row to any replica's sweep */

@@ -55,13 +55,16 @@ final class HeldBuckets {
     }
 
     /**
-     * When a row waiting on {@code key} may try again, or null when the bucket is not known to be full. Urgent
-     * rows take the bucket's next free slot (ahead of the rows already waiting, as the ready order would put
-     * them); the others queue one interval behind the last slot promised in their lane.
+     * When a row waiting on {@code key} may try again, or null when it should try now: the bucket is not known
+     * to be full, or the row is due at or after the bucket's free time (a slot promised to it, or a wait the
+     * limiter gave it: its turn has come, and only the database can say whether the slot is still there).
+     * Rows that came due while the bucket was full queue: urgent ones take the bucket's next free slot (ahead
+     * of the rows already waiting, as the ready order would put them); the others one interval behind the last
+     * slot promised in their lane.
      */
-    Instant slotFor(String key, int priority, Instant now) {
+    Instant slotFor(String key, int priority, Instant dueAt, Instant now) {
         Held h = held.get(key);
-        if (h == null) {
+        if (h == null || (dueAt != null && !dueAt.isBefore(h.free()))) {
             return null;
         }
         if (now.isBefore(h.seenAt().minus(CLOCK_SLACK))) {

@@ -62,7 +62,7 @@ class JdbcOutbox implements Outbox {
         String orderingKey = orderingKey(d);
         long id = repository.insert(new OutboxRow(0, d.conversation().platform(), channel, d.operation(),
                 d.messageKey(), d.conversation().thread(), d.threadKey(), d.visibleTo(), orderingKey,
-                d.priority().weight(), payload, 0, null), clock.instant());
+                d.priority().weight(), payload, 0, null, null), clock.instant());
         events.publishEvent(new OutboxEnqueued(id, d.conversation().platform(), d.priority().weight()));
         return id;
     }

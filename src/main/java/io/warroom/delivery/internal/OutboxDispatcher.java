@@ -175,7 +175,7 @@ class OutboxDispatcher implements SmartLifecycle {
     /** The slot a row behind a full bucket waits for, or null when none of its buckets is known to be full. */
     private Instant heldSlot(OutboxRow row, Instant now) {
         for (Bucket b : buckets(row)) {
-            Instant slot = holds.slotFor(b.key(), row.priority(), now);
+            Instant slot = holds.slotFor(b.key(), row.priority(), row.dueAt(), now);
             if (slot != null) {
                 return slot;
             }

@@ -186,7 +186,8 @@ class OutboxRepository {
                 Operation.valueOf(rs.getString("operation")), rs.getString("message_key"),
                 rs.getString("thread_ref"), rs.getString("thread_key"), rs.getString("visible_to"),
                 rs.getString("ordering_key"), rs.getInt("priority"), rs.getString("payload"),
-                rs.getInt("attempts"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getInt("attempts"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant());
     }
 
     static OffsetDateTime ts(Instant t) {

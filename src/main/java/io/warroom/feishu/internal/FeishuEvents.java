@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.warroom.chat.InboundAction;
 import io.warroom.chat.InboundCommand;
 import io.warroom.chat.InboundDeliveries;
+import io.warroom.shared.GroupCommit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,10 @@ class FeishuEvents {
     private final FeishuCardActionListener actions;
     private final InboundDeliveries deliveries;
     private final MeterRegistry meters;
-    private final TransactionTemplate tx;
+    /** Messages stored per commit at most, with those of other threads arriving meanwhile. */
+    private static final int GROUP = 64;
+
+    private final GroupCommit group;
 
     FeishuEvents(FeishuMessageListener messages, FeishuCardActionListener actions, InboundDeliveries deliveries,
                  MeterRegistry meters, TransactionTemplate tx) {
@@ -38,7 +42,7 @@ class FeishuEvents {
         this.actions = actions;
         this.deliveries = deliveries;
         this.meters = meters;
-        this.tx = tx;
+        this.group = new GroupCommit(tx, GROUP);
     }
 
     /** @return the answer: empty for events, the toast and card for a card callback */
@@ -58,7 +62,7 @@ class FeishuEvents {
             case MESSAGE_RECEIVED -> {
                 Optional<InboundCommand> command = messages.read(event);
                 // Marked seen and stored together: a redelivery finds it seen, a crash loses nothing.
-                boolean first = Boolean.TRUE.equals(tx.execute(s -> {
+                boolean first = Boolean.TRUE.equals(group.execute(() -> {
                     boolean seen = !deliveries.firstTime("feishu", eventId);
                     if (!seen) {
                         command.ifPresent(messages::dispatch);

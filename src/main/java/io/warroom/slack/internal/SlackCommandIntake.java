@@ -3,6 +3,7 @@ package io.warroom.slack.internal;
 import io.warroom.chat.InboundCommand;
 import io.warroom.chat.InboundDeliveries;
 import io.warroom.command.CommandInbox;
+import io.warroom.shared.GroupCommit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,14 +17,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @OnSlack
 class SlackCommandIntake {
 
+    /** Requests stored per commit at most: a burst of Slack's retries fits, locks stay short. */
+    private static final int GROUP = 64;
+
     private final CommandInbox inbox;
     private final InboundDeliveries deliveries;
-    private final TransactionTemplate tx;
+    private final GroupCommit group;
 
     SlackCommandIntake(CommandInbox inbox, InboundDeliveries deliveries, TransactionTemplate tx) {
         this.inbox = inbox;
         this.deliveries = deliveries;
-        this.tx = tx;
+        this.group = new GroupCommit(tx, GROUP);
     }
 
     /**
@@ -31,15 +35,23 @@ class SlackCommandIntake {
      * @return false when refused as busy (nothing stored); true when stored, or already seen
      */
     boolean take(String deliveryId, InboundCommand command) {
-        if (inbox.saturated()) {
-            return false;
-        }
-        return Boolean.TRUE.equals(tx.execute(s -> {
-            if ((deliveryId == null || deliveries.firstTime("slack", deliveryId)) && !inbox.offer(command)) {
-                s.setRollbackOnly();
+        try (CommandInbox.Place place = inbox.reserve()) {
+            if (place == null) {
                 return false;
             }
-            return true;
-        }));
+            // Stored with the requests of other threads arriving meanwhile: one commit for all of them.
+            return group.execute(() -> {
+                if (deliveryId != null && !deliveries.firstTime("slack", deliveryId)) {
+                    return true;
+                }
+                if (inbox.offer(command, place)) {
+                    return true;
+                }
+                if (deliveryId != null) {
+                    deliveries.forget("slack", deliveryId);
+                }
+                return false;
+            });
+        }
     }
 }

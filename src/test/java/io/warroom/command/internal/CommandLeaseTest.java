@@ -171,7 +171,7 @@ class CommandLeaseTest {
         assertThat(jdbc.sql("select count(*) from command_inbox where channel = ?").param(channel + "-refused")
                 .query(Long.class).single()).as("nothing stored for a refused command").isZero();
         assertThat(admission.held()).isEqualTo(2);
-        assertThat(busy.saturated()).as("full, and no place frees within the wait").isTrue();
+        assertThat(busy.reserve()).as("full, and no place frees within the wait").isNull();
 
         busy.accept(command(channel + "-late", "must not be lost"));
         assertThat(jdbc.sql("select state from command_inbox where channel = ?").param(channel + "-late")
@@ -184,8 +184,17 @@ class CommandLeaseTest {
             sleep(50);
             release.countDown();
         }).start();
-        assertThat(busy.saturated()).as("room within the wait").isFalse();
+        try (var place = busy.reserve()) {
+            assertThat(place).as("room within the wait, kept for the caller").isNotNull();
+            await().atMost(Duration.ofSeconds(10)).until(() -> admission.held() == 1);
+            assertThat(busy.offer(command(channel + "-reserved", "into its place"), place)).isTrue();
+            assertThat(admission.held()).as("the reserved place, not one more").isLessThanOrEqualTo(1);
+        }
         await().atMost(Duration.ofSeconds(10)).until(() -> admission.held() == 0);
+        try (var unused = busy.reserve()) {
+            assertThat(admission.held()).isEqualTo(1);
+        }
+        assertThat(admission.held()).as("closing an unused place gives it back").isZero();
         tx.executeWithoutResult(s -> {
             assertThat(busy.offer(command(channel + "-rolled-back", "rolled back"))).isTrue();
             s.setRollbackOnly();
