@@ -3,9 +3,11 @@
 # configuration, in one run (docs/benchmarks.md, "Start-up time and idle memory").
 #
 # Usage: [JAVA_HOME=...] [SECONDS_WARMUP=20] [SECONDS_MEASURE=20] [CONNECTIONS=32] bench/memory.sh [config...]
-#   config: default | lowmem   (default: "default lowmem default"; each is started fresh, in this order)
+#   config: default | lowmem | bolt   (default: "bolt default lowmem default bolt"; each started fresh, in order)
 #   lowmem = the flags in LOWMEM_OPTS (below, or from the environment), MALLOC_ARENA_MAX=2 and the Spring
 #            profile "lowmem": what docs/operations.md, "Low memory", recommends.
+#   bolt   = the bare Bolt app of the benchmarks (io.warroom.bench.BareBoltServer: Bolt's servlet in an embedded
+#            Tomcat, default middleware, a handler that only acks), JVM defaults: the baseline for Warroom's RSS.
 #
 # Each configuration: the packaged jar on its embedded defaults (H2 file database in a scratch directory) with
 # Slack configured against the tests' fake Slack Web API (io.warroom.bench.MemoryLoadSlackApi, its own JVM, so
@@ -17,10 +19,11 @@
 # non-2xx answers, and RSS sampled every second during the measured window (max).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 LOWMEM_OPTS=${LOWMEM_OPTS:--XX:+UseSerialGC -Xms16m -Xmx96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=32m -XX:TieredStopAtLevel=1}
 warmup=${SECONDS_WARMUP:-20}; measure=${SECONDS_MEASURE:-20}; connections=${CONNECTIONS:-32}
 configs=("$@")
-[ $# -eq 0 ] && configs=(default lowmem default)
+[ $# -eq 0 ] && configs=(bolt default lowmem default bolt)
 jar=$(ls target/warroom-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
 if [ -z "$jar" ]; then
   ./mvnw -q -B package -DskipTests
@@ -36,7 +39,7 @@ trap cleanup EXIT
 trap "exit 130" INT TERM
 
 # The fake Slack Web API from the test classes (built here if missing)
-if [ ! -f target/test-classes/io/warroom/bench/MemoryLoadSlackApi.class ] || [ ! -f target/bench-cp.txt ]; then
+if [ ! -f target/test-classes/io/warroom/bench/MemoryLoadSlackApi.class ] || [ ! -f target/test-classes/io/warroom/bench/BareBoltServer.class ] || [ ! -f target/bench-cp.txt ]; then
   ./mvnw -q -B test-compile
   ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
 fi
@@ -70,15 +73,21 @@ for config in "${configs[@]}"; do
   case "$config" in
     default) opts=""; args=""; arenas="" ;;
     lowmem) opts="$LOWMEM_OPTS"; args="--spring.profiles.active=lowmem"; arenas=2 ;;
+    bolt) opts=""; args="(bare Bolt)"; arenas="" ;;
     *) echo "unknown configuration $config" >&2; exit 2 ;;
   esac
   port=$((18580 + round))
   dir="$work/$round"; mkdir -p "$dir"
-  (cd "$dir" && SLACK_SIGNING_SECRET=$secret SLACK_BOT_TOKEN=xoxb-test-0000-fake SLACK_API_BASE_URL=$slack_api \
-      exec env ${arenas:+MALLOC_ARENA_MAX=$arenas} "$java_bin" $opts -jar "$jar" --server.port=$port $args >"$dir/warroom.log" 2>&1) &
+  if [ "$config" = bolt ]; then
+    (cd "$dir" && exec "$java_bin" -cp "$root/target/test-classes:$root/target/classes:$(cat "$root/target/bench-cp.txt")" \
+        io.warroom.bench.BareBoltServer "$slack_api" "$secret" "$port" >"$dir/warroom.log" 2>&1) &
+  else
+    (cd "$dir" && SLACK_SIGNING_SECRET=$secret SLACK_BOT_TOKEN=xoxb-test-0000-fake SLACK_API_BASE_URL=$slack_api \
+        exec env ${arenas:+MALLOC_ARENA_MAX=$arenas} "$java_bin" $opts -jar "$jar" --server.port=$port $args >"$dir/warroom.log" 2>&1) &
+  fi
   pid=$!
   for _ in $(seq 1 1200); do
-    grep -q "Warroom ready in" "$dir/warroom.log" && break
+    grep -q "Warroom ready in\|Bare Bolt ready on port" "$dir/warroom.log" && break
     kill -0 "$pid" 2>/dev/null || { tail -n 40 "$dir/warroom.log"; exit 1; }
     sleep 0.1
   done

@@ -66,10 +66,14 @@ final class BenchApps {
 
     /** The same Bolt version and servlet, default middleware, a handler that only acks. */
     static Tomcat bareBolt(String api) throws Exception {
+        return bareBolt(api, SignedSlack.SECRET, 0);
+    }
+
+    static Tomcat bareBolt(String api, String signingSecret, int port) throws Exception {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(api);
         config.setStatsEnabled(false);
-        App app = new App(AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).signingSecret(SignedSlack.SECRET)
+        App app = new App(AppConfig.builder().singleTeamBotToken(FakeSlackApi.TOKEN).signingSecret(signingSecret)
                 .slack(Slack.getInstance(config)).build());
         app.command("/warroom", (req, ctx) -> ctx.ack());
         // As Spring Boot does by default: no JMX MBean per connection. Left on here, it would also stay on for
@@ -77,7 +81,7 @@ final class BenchApps {
         Registry.disableRegistry();
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("bare-bolt").toString());
-        tomcat.setPort(0);
+        tomcat.setPort(port);
         tomcat.getConnector();
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "slack", new SlackAppServlet(app));

@@ -23,7 +23,7 @@ class CommandAdmission {
     private final int capacity;
     private final Semaphore places;
 
-    CommandAdmission(@Value("${warroom.command.queue:500}") int capacity, MeterRegistry meters) {
+    CommandAdmission(@Value("${warroom.command.queue:250}") int capacity, MeterRegistry meters) {
         if (capacity < 1) {
             throw new IllegalArgumentException("warroom.command.queue must be at least 1, got " + capacity);
         }
