@@ -13,6 +13,13 @@ public interface CommandInbox {
     void accept(InboundCommand command);
 
     /**
+     * As {@link #accept(InboundCommand)}, into the place reserved by {@link #reserve} when there is one (null
+     * when none freed in time: the command is stored for the sweep). Waiting for a place first slows a flood
+     * down to the workers' pace instead of piling it up in the database.
+     */
+    void accept(InboundCommand command, Place place);
+
+    /**
      * Stores the command unless this replica already holds as many commands as its workers can answer
      * promptly. Then nothing is stored and the adapter answers "busy, try again" (or lets the platform
      * deliver again) within the platform's deadline, instead of an ack whose answer would come a minute later.

@@ -93,7 +93,16 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
 
     @Override
     public void accept(InboundCommand c) {
-        store(c, admission.tryEnter());
+        accept(c, null);
+    }
+
+    @Override
+    public void accept(InboundCommand c, Place place) {
+        store(c, reserved(place) || admission.tryEnter());
+    }
+
+    private static boolean reserved(Place place) {
+        return place instanceof CommandAdmission.Reserved r && r.use();
     }
 
     @Override
@@ -103,8 +112,7 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
 
     @Override
     public boolean offer(InboundCommand c, Place place) {
-        boolean reserved = place instanceof CommandAdmission.Reserved r && r.use();
-        if (!reserved && !admission.tryEnter()) {
+        if (!reserved(place) && !admission.tryEnter()) {
             return false;
         }
         store(c, true);

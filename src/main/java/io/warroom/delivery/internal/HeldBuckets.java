@@ -23,6 +23,7 @@ final class HeldBuckets {
 
     private static final int PRUNE_ABOVE = 1_000;
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
+    private static final Duration STORED_PRECISION = Duration.ofMillis(1);
 
     /**
      * @param free when the bucket has a slot again
@@ -64,7 +65,8 @@ final class HeldBuckets {
      */
     Instant slotFor(String key, int priority, Instant dueAt, Instant now) {
         Held h = held.get(key);
-        if (h == null || (dueAt != null && !dueAt.isBefore(h.free()))) {
+        // The database keeps microseconds at most: a row put back to exactly the free time reads back a little before it.
+        if (h == null || (dueAt != null && !dueAt.isBefore(h.free().minus(STORED_PRECISION)))) {
             return null;
         }
         if (now.isBefore(h.seenAt().minus(CLOCK_SLACK))) {

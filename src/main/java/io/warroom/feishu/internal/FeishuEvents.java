@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.warroom.chat.InboundAction;
 import io.warroom.chat.InboundCommand;
 import io.warroom.chat.InboundDeliveries;
+import io.warroom.command.CommandInbox;
 import io.warroom.shared.GroupCommit;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -61,16 +62,19 @@ class FeishuEvents {
         switch (type) {
             case MESSAGE_RECEIVED -> {
                 Optional<InboundCommand> command = messages.read(event);
-                // Marked seen and stored together: a redelivery finds it seen, a crash loses nothing.
-                boolean first = Boolean.TRUE.equals(group.execute(() -> {
-                    boolean seen = !deliveries.firstTime("feishu", eventId);
-                    if (!seen) {
-                        command.ifPresent(messages::dispatch);
+                try (CommandInbox.Place place = command.isPresent() ? messages.reserve() : null) {
+                    // Marked seen and stored together (with other messages arriving meanwhile): a redelivery
+                    // finds it seen, a crash loses nothing.
+                    boolean first = Boolean.TRUE.equals(group.execute(() -> {
+                        boolean seen = !deliveries.firstTime("feishu", eventId);
+                        if (!seen) {
+                            command.ifPresent(c -> messages.dispatch(c, place));
+                        }
+                        return !seen;
+                    }));
+                    if (!first) {
+                        duplicate();
                     }
-                    return !seen;
-                }));
-                if (!first) {
-                    duplicate();
                 }
                 return JsonNodeFactory.instance.objectNode();
             }

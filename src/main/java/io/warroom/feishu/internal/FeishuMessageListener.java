@@ -107,11 +107,17 @@ class FeishuMessageListener {
     /**
      * Stores the command for a worker: Feishu must have its answer at once, and will not resend it. Unlike
      * Slack's slash commands and events, a saturated replica does not refuse it as busy: whether and when
-     * Feishu delivers a refused event again is not documented, so it is stored for the sweep instead (late,
-     * never lost; the backlog waits in the database, not in memory).
+     * Feishu delivers a refused event again is not documented. It waits briefly for a place in the queue
+     * (which slows a flood down to the workers' pace), and when none frees it is stored for the sweep
+     * instead (late, never lost; the backlog waits in the database, not in memory).
      */
-    void dispatch(InboundCommand command) {
-        inbox.accept(command);
+    void dispatch(InboundCommand command, CommandInbox.Place place) {
+        inbox.accept(command, place);
+    }
+
+    /** A place in the command queue, waited for briefly (null when none freed: the command goes to the sweep). */
+    CommandInbox.Place reserve() {
+        return inbox.reserve();
     }
 
     private String contentText(String content) {

@@ -62,6 +62,8 @@ class HeldBucketsTest {
         assertThat(holds.slotFor("slack:C1", Priority.NORMAL.weight(), promised, promised)).isNull();
         assertThat(holds.slotFor("slack:C1", Priority.NORMAL.weight(), now.plusSeconds(1), now.plusSeconds(1)))
                 .as("the row the limiter put back to the free time").isNull();
+        assertThat(holds.slotFor("slack:C1", Priority.NORMAL.weight(), now.plusSeconds(1).minusNanos(999), now.plusSeconds(1)))
+                .as("the same, its time read back from the database without its nanoseconds").isNull();
     }
 
     @Test
