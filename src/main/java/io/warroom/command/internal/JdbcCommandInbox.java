@@ -10,8 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (state RUNNING, a lease, claim number 1) and handed to a local worker with the command in hand, so the
  * common path costs one insert before the ack and one fenced "done" update after the run: no claim
  * update, no re-read, and no other replica's sweeper takes a command its accepting replica is about to run.
+ * When commands queue up, a worker runs those waiting in one transaction ({@link CommandRunner}), never two
+ * groups with the same conversation at once ({@link LocalQueue}).
  * The local queue is bounded ({@link CommandAdmission}): a saturated replica refuses with "busy" rather
  * than acknowledging work its workers cannot finish for a minute. Leases of queued and running commands are
  * renewed together ({@link CommandLeases}); each claim is numbered, and only the current claim may finish
@@ -53,11 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JdbcCommandInbox implements CommandInbox, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcCommandInbox.class);
-    private static final int MAX_ATTEMPTS = 3;
 
     private final JdbcClient jdbc;
-    private final Commands commands;
-    private final TransactionTemplate tx;
     private final Clock clock;
     private final CommandLeases leases;
     private final CommandAdmission admission;
@@ -70,17 +70,18 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
         return t;
     });
     private final AtomicBoolean sweeping = new AtomicBoolean();
+    private final LocalQueue local = new LocalQueue();
+    private final CommandRunner runner;
 
     JdbcCommandInbox(JdbcClient jdbc, Commands commands, TransactionTemplate tx, Clock clock, CommandLeases leases,
                      CommandAdmission admission, @Value("${warroom.command.workers:4}") int workers,
                      @Value("${warroom.command.queue-wait:1s}") Duration admissionWait) {
         this.jdbc = jdbc;
-        this.commands = commands;
-        this.tx = tx;
         this.clock = clock;
         this.leases = leases;
         this.admission = admission;
         this.admissionWait = admissionWait;
+        this.runner = new CommandRunner(jdbc, commands, tx, clock, leases);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
             Thread t = new Thread(r, "warroom-command-" + n.incrementAndGet());
@@ -166,18 +167,36 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
     }
 
     private void submit(long id, InboundCommand c) {
+        Claimed claimed = new Claimed(id, c, 1);
+        local.add(claimed);
         try {
-            workers.execute(() -> {
-                try {
-                    runClaimed(id, c, 1);
-                } finally {
-                    admission.leave();
-                }
-            });
+            workers.execute(this::workLocal);
         } catch (RejectedExecutionException e) {
             // Shutting down: once its lease runs out, the next start (or another replica) runs it.
-            leases.release(id);
-            admission.leave();
+            if (local.remove(claimed)) {
+                leases.release(id);
+                admission.leave();
+            }
+        }
+    }
+
+    /**
+     * Runs local commands, a group at a time, while there are any this worker may take. Each accepted command
+     * submits one of these, so a command left waiting because its conversation was another group's is taken
+     * by that group's worker when it comes round again.
+     */
+    private void workLocal() {
+        Set<String> mine = new HashSet<>();
+        Claimed first;
+        while ((first = local.take(mine)) != null) {
+            List<Claimed> taken = new ArrayList<>(CommandRunner.MAX_GROUP);
+            try {
+                runner.runGroup(first, () -> local.take(mine), taken);
+            } finally {
+                local.release(mine);
+                mine.clear();
+                taken.forEach(c -> admission.leave());
+            }
         }
     }
 
@@ -244,40 +263,7 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
             return;
         }
         leases.hold(id, row.get().attempts());
-        runClaimed(id, row.get().command(), row.get().attempts());
-    }
-
-    /** Runs a command this worker holds claim number {@code attempt} of, and finishes the row if it still does. */
-    private void runClaimed(long id, InboundCommand command, int attempt) {
-        try {
-            tx.executeWithoutResult(s -> {
-                commands.handle(command);
-                int finished = jdbc.sql("""
-                        update command_inbox set state = 'DONE', claimed_until = null
-                        where id = ? and attempts = ? and state = 'RUNNING'""").params(id, attempt).update();
-                if (finished != 1) {
-                    throw new LeaseLost();
-                }
-            });
-        } catch (LeaseLost e) {
-            log.warn("Command #{} was taken over by another worker (lease of {} ran out): its answer from here is dropped",
-                    id, leases.lease());
-        } catch (RuntimeException e) {
-            boolean giveUp = attempt >= MAX_ATTEMPTS;
-            log.error("Command #{} failed (attempt {}{})", id, attempt, giveUp ? ", giving up" : "", e);
-            jdbc.sql("update command_inbox set state = ?, claimed_until = ?, last_error = ? where id = ? and attempts = ?")
-                    .params(giveUp ? "FAILED" : "PENDING", giveUp ? null : ts(clock.instant().plusSeconds(10L * attempt)),
-                            truncate(e.toString(), 500), id, attempt).update();
-        } finally {
-            leases.release(id);
-        }
-    }
-
-    /** The row was claimed again by another worker while this one ran: roll back so the command's effects commit once. */
-    private static final class LeaseLost extends RuntimeException {
-        LeaseLost() {
-            super(null, null, false, false);
-        }
+        runner.runAlone(new Claimed(id, row.get().command(), row.get().attempts()));
     }
 
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.HOURS)
@@ -290,11 +276,11 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
     }
 
     private static OffsetDateTime ts(Instant t) {
-        return t.atOffset(ZoneOffset.UTC);
+        return CommandRunner.ts(t);
     }
 
     private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        return CommandRunner.truncate(s, max);
     }
 
     @Override
