@@ -123,11 +123,13 @@ class KillOneOfTwoReplicasTest {
         for (int i = 0; i < 10; i++) {
             command(i % 2 == 0 ? a : b, "CCMD" + i, "oncall");
         }
-        // Each replica process has its own sandbox cluster, and an approval runs only on the state its preview
-        // saw (issue 11): a request is approved through the replica that previewed it, and no deployment is
-        // scaled twice (a second pending scale of it would rightly be refused as changed since its preview).
-        for (int i = 0; i < 6; i++) {
-            requestApproval(i < 3 ? a : b, "CAPR" + i, SCALE_TARGETS.get(i % 3), i + 1);
+        // Each replica process has its own sandbox cluster, an approval runs only on the state its preview saw
+        // (issue 11), and a click runs on whichever replica claims its task first. So the first three requests
+        // scale three different deployments (each sees the seeded state wherever it runs), and the last three
+        // are previewed on B only after those ran: A is dead when they are approved, so they run on B, on the
+        // state they were previewed on.
+        for (int i = 0; i < 3; i++) {
+            requestApproval(a, "CAPR" + i, SCALE_TARGETS.get(i), i + 1);
         }
         for (int i = 0; i < 6; i++) {
             alert(i % 2 == 0 ? a : b, "KillTest" + i);
@@ -135,13 +137,16 @@ class KillOneOfTwoReplicasTest {
         for (int i = 0; i < 4; i++) {
             declare(i % 2 == 0 ? a : b, i);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from approval_request") == 6);
-        List<String> ids = new ArrayList<>(approvalChannels.keySet());
-        for (String id : ids.subList(0, 3)) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from approval_request") == 3);
+        for (String id : List.copyOf(approvalChannels.keySet())) {
             approve(a, id);
         }
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 count("select count(*) from approval_request where state = 'EXECUTED'") == 3);
+        for (int i = 3; i < 6; i++) {
+            requestApproval(b, "CAPR" + i, SCALE_TARGETS.get(i % 3), i + 1);
+        }
+        List<String> ids = new ArrayList<>(approvalChannels.keySet());
 
         // A burst into replica A, and A dies in the middle of working it off. The alerts come last: their
         // escalations run within seconds, and a slow machine must not let them finish before the kill.
