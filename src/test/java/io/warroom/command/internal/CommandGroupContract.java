@@ -103,29 +103,43 @@ abstract class CommandGroupContract {
         return TransactionSynchronizationManager.getResource(dataSource);
     }
 
+    /** Keeps an inbox's only worker busy with a command alone, so that what is accepted meanwhile queues up. */
+    private final class Blocker {
+        final CountDownLatch running = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        Commands before(Commands rest) {
+            return c -> {
+                if (c.text().equals("blocker")) {
+                    running.countDown();
+                    waitFor(release);
+                    return;
+                }
+                rest.handle(c);
+            };
+        }
+
+        void occupy(JdbcCommandInbox inbox) {
+            inbox.accept(command("Cblock", "blocker"));
+            waitFor(running);
+        }
+    }
+
     @Test
     void commandsWaitingForTheWorkerShareOneCommitAndEachIsDoneOnce() {
-        CountDownLatch blocking = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        var blocker = new Blocker();
         Map<String, Object> transactionOf = new ConcurrentHashMap<>();
         AtomicInteger runs = new AtomicInteger();
-        var inbox = inbox(c -> {
-            if (c.text().equals("blocker")) {
-                blocking.countDown();
-                waitFor(release);
-                return;
-            }
+        var inbox = inbox(blocker.before(c -> {
             runs.incrementAndGet();
             transactionOf.put(c.text(), currentTransaction());
             effect(c);
-        }, 1);
-        inbox.accept(command("Cblock", "blocker"));
-        // The only worker is busy (with a command alone): what comes now waits for it.
-        waitFor(blocking);
+        }), 1);
+        blocker.occupy(inbox);
         for (int i = 0; i < 10; i++) {
             inbox.accept(command("Cgroup" + i, "cmd" + i));
         }
-        release.countDown();
+        blocker.release.countDown();
         await().atMost(Duration.ofSeconds(20)).until(() -> effects().size() == 10);
         for (int i = 0; i < 10; i++) {
             String channel = "Cgroup" + i;
@@ -143,18 +157,12 @@ abstract class CommandGroupContract {
     /** The failure is a database error: on PostgreSQL it aborts the transaction until the savepoint is restored. */
     @Test
     void aFailingCommandRollsBackAloneAndWhatItRegisteredForAfterTheCommitIsDropped() {
-        CountDownLatch blocking = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        var blocker = new Blocker();
         List<String> afterCommit = new CopyOnWriteArrayList<>();
         List<String> rolledBack = new CopyOnWriteArrayList<>();
         Map<String, Object> transactionOf = new ConcurrentHashMap<>();
         AtomicInteger badRuns = new AtomicInteger();
-        var inbox = inbox(c -> {
-            if (c.text().equals("blocker")) {
-                blocking.countDown();
-                waitFor(release);
-                return;
-            }
+        var inbox = inbox(blocker.before(c -> {
             transactionOf.put(c.text() + (c.text().equals("flaky") ? badRuns.get() : ""), currentTransaction());
             effect(c);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -173,15 +181,13 @@ abstract class CommandGroupContract {
             if (c.text().equals("broken") || c.text().equals("flaky") && badRuns.incrementAndGet() == 1) {
                 jdbc.sql("insert into command_inbox (no_such_column) values (1)").update();
             }
-        }, 1);
-        inbox.accept(command("Cblock", "blocker"));
-        // The only worker is busy (with a command alone): what comes now waits for it.
-        waitFor(blocking);
+        }), 1);
+        blocker.occupy(inbox);
         inbox.accept(command("Cok1", "ok1"));
         inbox.accept(command("Cflaky", "flaky"));
         inbox.accept(command("Cbroken", "broken"));
         inbox.accept(command("Cok2", "ok2"));
-        release.countDown();
+        blocker.release.countDown();
         await().atMost(Duration.ofSeconds(20)).until(() -> state("Cok2").equals("DONE") && state("Cflaky").equals("DONE")
                 && state("Cok1").equals("DONE") && !state("Cbroken").equals("RUNNING"));
 
