@@ -10,7 +10,9 @@ import io.warroom.chat.InboundCommand;
 public interface CommandInbox {
 
     /** Stores the command whatever the load: when this replica's workers are saturated it waits for a sweep. */
-    void accept(InboundCommand command);
+    default void accept(InboundCommand command) {
+        accept(command, null);
+    }
 
     /**
      * As {@link #accept(InboundCommand)}, into the place reserved by {@link #reserve} when there is one (null
@@ -26,7 +28,9 @@ public interface CommandInbox {
      *
      * @return false when refused as busy; the caller's transaction must then store nothing else either
      */
-    boolean offer(InboundCommand command);
+    default boolean offer(InboundCommand command) {
+        return offer(command, null);
+    }
 
     /**
      * As {@link #offer(InboundCommand)}, into the place reserved by {@link #reserve} when it is still held

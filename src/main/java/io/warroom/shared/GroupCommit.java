@@ -48,6 +48,9 @@ public final class GroupCommit {
     private final ArrayDeque<Unit<?>> waiting = new ArrayDeque<>();
     private boolean leading;
 
+    /** Units per transaction at most for request intake: a burst of a platform's retries fits, locks stay short. */
+    public static final int INTAKE_UNITS = 64;
+
     /** @param maxUnits the most units one transaction takes (a bound on how long its locks are held) */
     public GroupCommit(TransactionTemplate tx, int maxUnits) {
         if (maxUnits < 1) {

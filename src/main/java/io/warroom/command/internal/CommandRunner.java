@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,44 +88,23 @@ final class CommandRunner {
             return;
         }
         taken.add(second);
-        List<Claimed> done = new ArrayList<>();
-        List<Claimed> lost = new ArrayList<>();
-        boolean[] committed = {false};
+        Map<Claimed, Outcome> outcomes = new HashMap<>();
+        AtomicBoolean committed = new AtomicBoolean();
         long deadline = System.nanoTime() + GROUP_TIME.toNanos();
         try {
             tx.executeWithoutResult(s -> {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCompletion(int status) {
-                        committed[0] = status == STATUS_COMMITTED;
+                        committed.set(status == STATUS_COMMITTED);
                     }
                 });
-                Claimed next = first;
-                int i = 1;
-                while (next != null) {
-                    switch (runInSavepoint(s, next)) {
-                        case DONE -> done.add(next);
-                        case FAILED -> { }
-                        case LOST -> {
-                            lost.add(next);
-                            lost(next);
-                        }
-                    }
-                    if (i < taken.size()) {
-                        next = taken.get(i++);
-                    } else if (taken.size() < MAX_GROUP && System.nanoTime() < deadline) {
-                        next = more.get();
-                        if (next != null) {
-                            taken.add(next);
-                            i++;
-                        }
-                    } else {
-                        next = null;
-                    }
+                for (Claimed c = first; c != null; c = next(taken, outcomes.size(), more, deadline)) {
+                    outcomes.put(c, runInSavepoint(s, c));
                 }
             });
         } catch (RuntimeException e) {
-            if (committed[0]) {
+            if (committed.get()) {
                 // Committed, then something after the commit threw: the commands are done, do not run them again.
                 log.warn("After-commit work of {} commands failed: {}", taken.size(), e.toString());
             } else {
@@ -130,13 +112,29 @@ final class CommandRunner {
             }
         }
         for (Claimed c : taken) {
-            if (lost.contains(c) || committed[0] && done.contains(c)) {
+            Outcome o = outcomes.get(c);
+            if (o == Outcome.LOST || committed.get() && o == Outcome.DONE) {
                 leases.release(c.id());
             } else {
                 // It failed, or the group did not commit: alone, as if it had never shared.
                 runAlone(c);
             }
         }
+    }
+
+    /** The next command of the group after {@code ran} have run: one already taken, or one more while there is room and time. */
+    private static Claimed next(List<Claimed> taken, int ran, Supplier<Claimed> more, long deadline) {
+        if (ran < taken.size()) {
+            return taken.get(ran);
+        }
+        if (taken.size() >= MAX_GROUP || System.nanoTime() >= deadline) {
+            return null;
+        }
+        Claimed c = more.get();
+        if (c != null) {
+            taken.add(c);
+        }
+        return c;
     }
 
     private Outcome runInSavepoint(TransactionStatus s, Claimed c) {
@@ -151,6 +149,7 @@ final class CommandRunner {
             }
             if (!finish(c)) {
                 undo(s, savepoint, before);
+                lost(c);
                 return Outcome.LOST;
             }
             s.releaseSavepoint(savepoint);

@@ -1,5 +1,8 @@
 package io.warroom.command.internal;
 
+import static io.warroom.command.internal.CommandRunner.truncate;
+import static io.warroom.command.internal.CommandRunner.ts;
+
 import io.warroom.chat.Actor;
 import io.warroom.chat.Conversation;
 import io.warroom.chat.InboundCommand;
@@ -9,7 +12,6 @@ import io.warroom.command.Commands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -93,22 +95,12 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
     }
 
     @Override
-    public void accept(InboundCommand c) {
-        accept(c, null);
-    }
-
-    @Override
     public void accept(InboundCommand c, Place place) {
         store(c, reserved(place) || admission.tryEnter());
     }
 
     private static boolean reserved(Place place) {
         return place instanceof CommandAdmission.Reserved r && r.use();
-    }
-
-    @Override
-    public boolean offer(InboundCommand c) {
-        return offer(c, null);
     }
 
     @Override
@@ -273,14 +265,6 @@ class JdbcCommandInbox implements CommandInbox, DisposableBean {
     }
 
     private record Row(InboundCommand command, int attempts) {
-    }
-
-    private static OffsetDateTime ts(Instant t) {
-        return CommandRunner.ts(t);
-    }
-
-    private static String truncate(String s, int max) {
-        return CommandRunner.truncate(s, max);
     }
 
     @Override

@@ -70,13 +70,4 @@ final class LocalQueue {
             lock.unlock();
         }
     }
-
-    int size() {
-        lock.lock();
-        try {
-            return waiting.size();
-        } finally {
-            lock.unlock();
-        }
-    }
 }

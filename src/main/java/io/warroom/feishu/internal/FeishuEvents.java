@@ -32,9 +32,6 @@ class FeishuEvents {
     private final FeishuCardActionListener actions;
     private final InboundDeliveries deliveries;
     private final MeterRegistry meters;
-    /** Messages stored per commit at most, with those of other threads arriving meanwhile. */
-    private static final int GROUP = 64;
-
     private final GroupCommit group;
 
     FeishuEvents(FeishuMessageListener messages, FeishuCardActionListener actions, InboundDeliveries deliveries,
@@ -43,7 +40,7 @@ class FeishuEvents {
         this.actions = actions;
         this.deliveries = deliveries;
         this.meters = meters;
-        this.group = new GroupCommit(tx, GROUP);
+        this.group = new GroupCommit(tx, GroupCommit.INTAKE_UNITS);
     }
 
     /** @return the answer: empty for events, the toast and card for a card callback */

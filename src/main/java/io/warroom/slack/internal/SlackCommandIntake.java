@@ -17,9 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @OnSlack
 class SlackCommandIntake {
 
-    /** Requests stored per commit at most: a burst of Slack's retries fits, locks stay short. */
-    private static final int GROUP = 64;
-
     private final CommandInbox inbox;
     private final InboundDeliveries deliveries;
     private final GroupCommit group;
@@ -27,7 +24,7 @@ class SlackCommandIntake {
     SlackCommandIntake(CommandInbox inbox, InboundDeliveries deliveries, TransactionTemplate tx) {
         this.inbox = inbox;
         this.deliveries = deliveries;
-        this.group = new GroupCommit(tx, GROUP);
+        this.group = new GroupCommit(tx, GroupCommit.INTAKE_UNITS);
     }
 
     /**
